@@ -1,0 +1,44 @@
+# The two commands of the quick start are `make run` and `make test`; each
+# first installs whatever is missing (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: run test setup setup-test lint test-native test-wasm test-e2e build size size-check
+
+## Serve the app on http://127.0.0.1:$(PORT), rebuilding on change.
+run: setup
+	trunk serve --address 127.0.0.1 --port $(PORT)
+
+## Every test: lint, native, in-browser (wasm-bindgen-test), end to end.
+test: setup-test lint test-native test-wasm build size-check test-e2e
+
+setup:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown
+
+build:
+	trunk build --release
+
+test-e2e:
+	npx playwright test --config tests/e2e/playwright.config.mjs
+
+## Release bundle sizes, raw, gzip and brotli.
+size: setup build size-check
+
+size-check:
+	scripts/size.sh dist

@@ -1,0 +1,27 @@
+//! The subject matter in plain Rust: types, validation and rules. Nothing
+//! here touches the browser, so all of it is tested natively.
+
+pub mod assessment;
+pub mod community;
+pub mod contribution;
+pub mod fields;
+pub mod id;
+pub mod kind;
+pub mod member;
+pub mod payload;
+pub mod record;
+pub mod status;
+pub mod time;
+pub mod topic;
+pub mod validation;
+
+pub use contribution::{Contribution, ContributionBody, Stance};
+pub use fields::{fields_of, FieldSpec, Input};
+pub use id::{Id, IdSource, SeededIds};
+pub use kind::ActivityKind;
+pub use payload::{FormValues, Payload};
+pub use record::{Record, RecordForm};
+pub use status::Status;
+pub use time::Timestamp;
+pub use topic::Topic;
+pub use validation::{FieldError, ValidationErrors};

@@ -1,0 +1,349 @@
+//! Each activity's own fields, as typed data. The guided form's values map
+//! onto these structs by field key (see `fields.rs`).
+
+use super::fields::{fields_of, FieldSpec, Input};
+use super::id::Id;
+use super::kind::ActivityKind;
+use super::validation::{check_length, is_valid_date, is_valid_link, ValidationErrors};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// What a form holds while the member types: field key → text.
+pub type FormValues = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProblemSolving {
+    pub goal: String,
+    pub stuck_on: String,
+    pub tried: String,
+    pub constraints: String,
+    pub useful_by: String,
+    /// Set by the author when the problem is resolved.
+    pub chosen_approach: String,
+    pub outcome: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InformationRequest {
+    pub question: String,
+    pub context: String,
+    pub urgency: Urgency,
+    /// The answer (a contribution id) the author accepted.
+    pub accepted_answer: Option<Id>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeekingExperience {
+    pub situation: String,
+    pub want_to_learn: String,
+    pub shareable: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssetType {
+    Template,
+    Proposal,
+    Code,
+    Checklist,
+    Slides,
+    Guide,
+    #[default]
+    Other,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReusingAssets {
+    pub asset_type: AssetType,
+    pub description: String,
+    pub first_used: String,
+    pub how_to_adapt: String,
+    pub location: String,
+    pub who_may_use: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Coordination {
+    pub what: String,
+    pub expected_benefit: String,
+    pub who_needed: String,
+    pub deadline: String,
+    /// What the joint action achieved, recorded by the organizer.
+    pub result: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DiscussingDevelopments {
+    pub development: String,
+    pub link: String,
+    pub question: String,
+    /// The group's conclusion.
+    pub verdict: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DocumentationProject {
+    pub recurring_problem: String,
+    pub owner: String,
+    pub contributors: Vec<String>,
+    pub outline: String,
+    pub document: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Visit {
+    pub host: String,
+    pub want_to_learn: String,
+    pub proposed_dates: String,
+    pub who_goes: Vec<String>,
+    pub logistics: String,
+    /// Learnings written after the visit.
+    pub report: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicExperts {
+    pub topic: String,
+    pub members: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Mapping {
+    pub area: String,
+    pub experts: Vec<TopicExperts>,
+    pub gaps: Vec<String>,
+    pub groups: Vec<String>,
+    pub actions: String,
+}
+
+/// The kind-specific part of a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Payload {
+    ProblemSolving(ProblemSolving),
+    InformationRequest(InformationRequest),
+    SeekingExperience(SeekingExperience),
+    ReusingAssets(ReusingAssets),
+    Coordination(Coordination),
+    DiscussingDevelopments(DiscussingDevelopments),
+    DocumentationProject(DocumentationProject),
+    Visit(Visit),
+    Mapping(Mapping),
+}
+
+impl Payload {
+    pub fn kind(&self) -> ActivityKind {
+        match self {
+            Payload::ProblemSolving(_) => ActivityKind::ProblemSolving,
+            Payload::InformationRequest(_) => ActivityKind::InformationRequest,
+            Payload::SeekingExperience(_) => ActivityKind::SeekingExperience,
+            Payload::ReusingAssets(_) => ActivityKind::ReusingAssets,
+            Payload::Coordination(_) => ActivityKind::Coordination,
+            Payload::DiscussingDevelopments(_) => ActivityKind::DiscussingDevelopments,
+            Payload::DocumentationProject(_) => ActivityKind::DocumentationProject,
+            Payload::Visit(_) => ActivityKind::Visit,
+            Payload::Mapping(_) => ActivityKind::Mapping,
+        }
+    }
+
+    /// An empty payload of a kind: every field at its default.
+    pub fn empty(kind: ActivityKind) -> Payload {
+        let tagged = serde_json::json!({ "kind": kind.slug() });
+        serde_json::from_value(tagged).unwrap_or_else(|_| unreachable!("every kind has defaults"))
+    }
+
+    /// Reads a guided form into a payload, keeping fields the form does not
+    /// show (outcomes, verdicts…) from `base` when editing.
+    pub fn from_form(
+        kind: ActivityKind,
+        values: &FormValues,
+        base: Option<&Payload>,
+    ) -> Result<Payload, ValidationErrors> {
+        let mut object = match base.filter(|payload| payload.kind() == kind) {
+            Some(payload) => to_object(payload),
+            None => to_object(&Payload::empty(kind)),
+        };
+        let mut errors = ValidationErrors::default();
+        for spec in fields_of(kind) {
+            let raw = values.get(spec.key).map(String::as_str).unwrap_or("");
+            if let Some(value) = read_field(spec, raw, &mut errors) {
+                object.insert(spec.key.to_owned(), value);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        serde_json::from_value(Value::Object(object)).map_err(|error| {
+            let mut errors = ValidationErrors::default();
+            errors.push("form", format!("The form could not be read: {error}"));
+            errors
+        })
+    }
+
+    /// The form's view of this payload, to edit it or to show it.
+    pub fn to_form(&self) -> FormValues {
+        let object = to_object(self);
+        fields_of(self.kind())
+            .iter()
+            .map(|spec| {
+                let text = object.get(spec.key).map(write_field).unwrap_or_default();
+                (spec.key.to_owned(), text)
+            })
+            .collect()
+    }
+
+    /// Every text this payload holds, for search.
+    pub fn texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        collect_strings(&Value::Object(to_object(self)), &mut texts);
+        texts
+    }
+}
+
+fn to_object(payload: &Payload) -> Map<String, Value> {
+    match serde_json::to_value(payload) {
+        Ok(Value::Object(object)) => object,
+        _ => unreachable!("a payload serializes to an object"),
+    }
+}
+
+fn collect_strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(text) if !text.is_empty() => out.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|item| collect_strings(item, out)),
+        Value::Object(object) => object
+            .iter()
+            .filter(|(key, _)| key.as_str() != "kind")
+            .for_each(|(_, item)| collect_strings(item, out)),
+        _ => {}
+    }
+}
+
+fn lines(raw: &str) -> Vec<String> {
+    raw.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Checks one field and turns its text into the JSON value of its type.
+fn read_field(spec: &FieldSpec, raw: &str, errors: &mut ValidationErrors) -> Option<Value> {
+    let text = raw.trim();
+    if text.is_empty() {
+        if spec.required {
+            errors.push(
+                spec.key,
+                format!("“{}” is needed: please fill it in.", spec.label),
+            );
+            return None;
+        }
+        return Some(match spec.input {
+            Input::Lines | Input::TopicExperts => Value::Array(Vec::new()),
+            // An unset choice keeps the type's default.
+            Input::Choice(_) => return None,
+            _ => Value::String(String::new()),
+        });
+    }
+    check_length(errors, spec.key, spec.label, text, spec.max_chars());
+    match spec.input {
+        Input::Line | Input::Text => Some(Value::String(text.to_owned())),
+        Input::Link if is_valid_link(text) => Some(Value::String(text.to_owned())),
+        Input::Link => {
+            errors.push(
+                spec.key,
+                "Give a full web address that starts with https:// or http://.",
+            );
+            None
+        }
+        Input::Date if is_valid_date(text) => Some(Value::String(text.to_owned())),
+        Input::Date => {
+            errors.push(
+                spec.key,
+                "Give a date as year-month-day, for example 2026-03-31, between 1900 and 2200.",
+            );
+            None
+        }
+        Input::Choice(options) if options.iter().any(|(value, _)| *value == text) => {
+            Some(Value::String(text.to_owned()))
+        }
+        Input::Choice(_) => {
+            errors.push(
+                spec.key,
+                format!("Pick one of the options for “{}”.", spec.label),
+            );
+            None
+        }
+        Input::Lines => Some(Value::Array(
+            lines(text).into_iter().map(Value::String).collect(),
+        )),
+        Input::TopicExperts => read_topic_experts(spec, text, errors),
+    }
+}
+
+fn read_topic_experts(
+    spec: &FieldSpec,
+    text: &str,
+    errors: &mut ValidationErrors,
+) -> Option<Value> {
+    let mut entries = Vec::new();
+    for (number, line) in lines(text).iter().enumerate() {
+        match line.split_once(':') {
+            Some((topic, names)) if !topic.trim().is_empty() => entries.push(TopicExperts {
+                topic: topic.trim().to_owned(),
+                members: names
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            }),
+            _ => {
+                errors.push(
+                    spec.key,
+                    format!("Line {} of “{}” needs a topic, a colon, then names, like “invoicing: Ana, Lee”.", number + 1, spec.label),
+                );
+                return None;
+            }
+        }
+    }
+    serde_json::to_value(entries).ok()
+}
+
+fn write_field(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(text) => text.clone(),
+                Value::Object(_) => match serde_json::from_value::<TopicExperts>(item.clone()) {
+                    Ok(entry) => format!("{}: {}", entry.topic, entry.members.join(", ")),
+                    Err(_) => String::new(),
+                },
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,282 @@
+//! The repertoire in IndexedDB: one database per community namespace.
+//!
+//! Every write runs in one transaction and reports success only after the
+//! transaction committed. The database closes itself when another tab opens
+//! a newer version, so upgrades never hang on an old tab.
+
+use super::error::StoreError;
+use super::repository::{sort_recent_first, Repository};
+use super::row::RecordRow;
+use crate::domain::{ActivityKind, Id, Record, Status, Topic};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::error::{Error, OpenDbError};
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyPath;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+pub const RECORDS: &str = "records";
+pub const MEMBERS: &str = "members";
+pub const ROUNDS: &str = "rounds";
+/// Small named values: the community profile, bookkeeping.
+pub const META: &str = "meta";
+
+/// One schema change: runs inside the upgrade when the stored database is
+/// older than the step's version (its position in the list, from 1).
+pub type UpgradeStep = fn(&Database) -> Result<(), Error>;
+
+/// The schema, version by version. Never edit a shipped step: append one.
+pub const SCHEMA: &[UpgradeStep] = &[create_v1];
+
+/// Version 1: every store and index the product needs, so later versions
+/// rarely have to touch an existing store.
+fn create_v1(db: &Database) -> Result<(), Error> {
+    let records = db
+        .create_object_store(RECORDS)
+        .with_key_path(KeyPath::from("id"))
+        .build()?;
+    records
+        .create_index("kind", KeyPath::from("kind"))
+        .build()?;
+    records
+        .create_index("status", KeyPath::from("status"))
+        .build()?;
+    records
+        .create_index("updated", KeyPath::from("updated"))
+        .build()?;
+    records
+        .create_index("author", KeyPath::from("author"))
+        .build()?;
+    records
+        .create_index("topics", KeyPath::from("topics"))
+        .with_multi_entry(true)
+        .build()?;
+    db.create_object_store(MEMBERS)
+        .with_key_path(KeyPath::from("id"))
+        .build()?;
+    db.create_object_store(ROUNDS)
+        .with_key_path(KeyPath::from("id"))
+        .build()?;
+    db.create_object_store(META).build()?;
+    Ok(())
+}
+
+pub fn database_name(namespace: &str) -> String {
+    format!("repertoire:{namespace}")
+}
+
+pub struct IdbRepository {
+    db: Database,
+    /// Set once another tab's upgrade made this connection let go.
+    superseded: Rc<Cell<bool>>,
+    // Kept alive for as long as the connection listens for version changes.
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+impl IdbRepository {
+    pub async fn open(namespace: &str) -> Result<IdbRepository, StoreError> {
+        Self::open_with_schema(&database_name(namespace), SCHEMA).await
+    }
+
+    /// Opens `name` at version `schema.len()`, running the steps it lacks.
+    pub async fn open_with_schema(
+        name: &str,
+        schema: &'static [UpgradeStep],
+    ) -> Result<IdbRepository, StoreError> {
+        let version = schema.len() as u32;
+        let db = Database::open(name)
+            .with_version(version)
+            .with_on_upgrade_needed(move |event, db| {
+                let from = event.old_version() as usize;
+                for step in schema.iter().skip(from) {
+                    step(&db)?;
+                }
+                Ok(())
+            })
+            .await
+            .map_err(open_error)?;
+        let superseded = Rc::new(Cell::new(false));
+        let on_version_change = {
+            let (raw, superseded) = (db.as_sys().clone(), superseded.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                superseded.set(true);
+                raw.close();
+            })
+        };
+        db.as_sys()
+            .set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(IdbRepository {
+            db,
+            superseded,
+            _on_version_change: on_version_change,
+        })
+    }
+
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
+
+    /// Lets go of the connection (another connection may then upgrade).
+    pub fn close(self) {
+        self.db.as_sys().set_onversionchange(None);
+        self.db.close();
+    }
+
+    fn check_open(&self) -> Result<(), StoreError> {
+        if self.superseded.get() {
+            Err(StoreError::Superseded)
+        } else {
+            Ok(())
+        }
+    }
+
+    async fn rows(&self, index: Option<(&str, String)>) -> Result<Vec<Record>, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        let rows: Vec<RecordRow> = match index {
+            None => store.get_all().serde().map_err(store_error)?.await,
+            Some((name, key)) => {
+                let index = store.index(name).map_err(store_error)?;
+                index
+                    .get_all()
+                    .with_query(key)
+                    .serde()
+                    .map_err(store_error)?
+                    .await
+            }
+        }
+        .map_err(store_error)?
+        .collect::<Result<_, _>>()
+        .map_err(store_error)?;
+        drop(tx);
+        let mut records = rows
+            .into_iter()
+            .map(RecordRow::into_record)
+            .collect::<Result<Vec<_>, _>>()?;
+        sort_recent_first(&mut records);
+        Ok(records)
+    }
+}
+
+impl Repository for IdbRepository {
+    async fn put(&self, record: &Record) -> Result<(), StoreError> {
+        self.check_open()?;
+        let row = RecordRow::from_record(record)?;
+        let tx = self
+            .db
+            .transaction(RECORDS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        store
+            .put(row)
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        commit(tx).await
+    }
+
+    async fn get(&self, id: Id) -> Result<Option<Record>, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        let row: Option<RecordRow> = store
+            .get(id.to_string())
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        row.map(RecordRow::into_record).transpose()
+    }
+
+    async fn delete(&self, id: Id) -> Result<(), StoreError> {
+        self.check_open()?;
+        let tx = self
+            .db
+            .transaction(RECORDS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        store.delete(id.to_string()).await.map_err(store_error)?;
+        commit(tx).await
+    }
+
+    async fn all(&self) -> Result<Vec<Record>, StoreError> {
+        self.rows(None).await
+    }
+
+    async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError> {
+        self.rows(Some(("kind", kind.slug().to_owned()))).await
+    }
+
+    async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError> {
+        self.rows(Some(("status", status.slug().to_owned()))).await
+    }
+
+    async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError> {
+        self.rows(Some(("topics", topic.as_str().to_owned()))).await
+    }
+
+    async fn count(&self) -> Result<u32, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        store.count().await.map_err(store_error)
+    }
+}
+
+/// Commits, and when the browser aborts the transaction, reports the real
+/// cause (a full quota shows up only as the transaction's error).
+async fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+    let raw: web_sys::IdbTransaction = tx
+        .as_sys()
+        .unchecked_ref::<web_sys::IdbTransaction>()
+        .clone();
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(error) => Err(match raw.error() {
+            Some(cause) => dom_error(&cause.name(), &cause.message()),
+            None => store_error(error),
+        }),
+    }
+}
+
+fn dom_error(name: &str, message: &str) -> StoreError {
+    match name {
+        "QuotaExceededError" => StoreError::QuotaExceeded,
+        "VersionError" => StoreError::TooNew {
+            found: 0,
+            supported: SCHEMA.len() as u32,
+        },
+        _ => StoreError::Failed(format!("{name}: {message}")),
+    }
+}
+
+/// Names the browser's failure in the terms members are told about.
+pub fn store_error(error: Error) -> StoreError {
+    match error {
+        Error::DomException(exception) => {
+            let raw: web_sys::DomException = exception.into();
+            dom_error(&raw.name(), &raw.message())
+        }
+        other => StoreError::Failed(other.to_string()),
+    }
+}
+
+fn open_error(error: OpenDbError) -> StoreError {
+    match error {
+        OpenDbError::Base(error) => match store_error(error) {
+            StoreError::Failed(detail) => StoreError::Unavailable(detail),
+            other => other,
+        },
+        other => StoreError::Unavailable(other.to_string()),
+    }
+}

@@ -1,0 +1,28 @@
+use super::error::StoreError;
+use crate::domain::{ActivityKind, Id, Record, Status, Topic};
+
+/// The repertoire's records, wherever they are kept. Every write is complete
+/// (committed) when its future resolves, and not before.
+// The app is single-threaded wasm: these futures need not be `Send`.
+#[allow(async_fn_in_trait)]
+pub trait Repository {
+    /// Inserts or replaces the record with this id.
+    async fn put(&self, record: &Record) -> Result<(), StoreError>;
+    async fn get(&self, id: Id) -> Result<Option<Record>, StoreError>;
+    async fn delete(&self, id: Id) -> Result<(), StoreError>;
+    /// Every record, most recently active first.
+    async fn all(&self) -> Result<Vec<Record>, StoreError>;
+    async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError>;
+    async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError>;
+    async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError>;
+    async fn count(&self) -> Result<u32, StoreError>;
+}
+
+/// Most recently active first; ties broken by id so the order is stable.
+pub fn sort_recent_first(records: &mut [Record]) {
+    records.sort_by(|a, b| {
+        b.last_activity()
+            .cmp(&a.last_activity())
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}

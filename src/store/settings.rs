@@ -1,0 +1,58 @@
+//! Small per-browser settings in localStorage, one namespaced key per
+//! concern. The host page shares localStorage when embedded, so nothing here
+//! walks or clears other keys.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// What this browser remembers for one community.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The name this member signs records with.
+    pub author: String,
+}
+
+/// `gloo-storage` throws an uncatchable JS exception when storage is
+/// blocked, so ask the browser first.
+pub fn local_storage_available() -> bool {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// A value kept under `repertoire:<namespace>:<concern>`.
+pub struct Slot {
+    key: String,
+}
+
+impl Slot {
+    pub fn new(namespace: &str, concern: &str) -> Slot {
+        Slot {
+            key: format!("repertoire:{namespace}:{concern}"),
+        }
+    }
+
+    /// The stored value, or `None` when absent, unreadable or storage is off.
+    pub fn load<T: DeserializeOwned>(&self) -> Option<T> {
+        if !local_storage_available() {
+            return None;
+        }
+        LocalStorage::get(&self.key).ok()
+    }
+
+    /// Whether the value was kept.
+    pub fn save<T: Serialize>(&self, value: &T) -> bool {
+        local_storage_available() && LocalStorage::set(&self.key, value).is_ok()
+    }
+
+    pub fn clear(&self) {
+        if local_storage_available() {
+            LocalStorage::delete(&self.key);
+        }
+    }
+}
+
+pub fn settings_slot(namespace: &str) -> Slot {
+    Slot::new(namespace, "settings")
+}

@@ -1,0 +1,116 @@
+//! New activity: the nine needs, then the chosen activity's guided form.
+
+mod form;
+
+pub use form::ActivityForm;
+
+use super::browser;
+use super::layout::ViewLink;
+use super::route::View;
+use super::state::use_app;
+use crate::domain::{ActivityKind, Record, RecordForm, ValidationErrors};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn NewActivity(kind: Option<ActivityKind>) -> impl IntoView {
+    match kind {
+        None => view! { <Chooser/> }.into_any(),
+        Some(kind) => view! { <NewForm kind/> }.into_any(),
+    }
+}
+
+#[component]
+fn Chooser() -> impl IntoView {
+    view! {
+        <section aria-labelledby="view-title">
+            <h1 id="view-title" tabindex="-1">"What do you need?"</h1>
+            <p class="lead">"Pick the need closest to yours. The next step guides you through it."</p>
+            <ul class="choices">
+                {ActivityKind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <li class="choice">
+                                <ViewLink to=View::New(Some(kind)) class="choice-link">
+                                    <span class="choice-need">{kind.need()}</span>
+                                    <span class="choice-kind">
+                                        <span aria-hidden="true">{kind.icon()}</span>
+                                        " "
+                                        {kind.label()}
+                                    </span>
+                                </ViewLink>
+                                <p class="choice-intent">{kind.intent()}</p>
+                                <p class="choice-example">
+                                    <span class="visually-hidden">"For example: "</span>
+                                    {kind.example()}
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// After a refused submit, the summary takes focus so the member hears why.
+pub fn show_errors(errors: RwSignal<ValidationErrors>, found: ValidationErrors) {
+    errors.set(found);
+    request_animation_frame(|| browser::focus_element("error-summary"));
+}
+
+#[component]
+fn NewForm(kind: ActivityKind) -> impl IntoView {
+    let state = use_app();
+    let author = state.settings.with_untracked(|s| s.author.clone());
+    let form = RwSignal::new(RecordForm {
+        author,
+        ..RecordForm::default()
+    });
+    let errors = RwSignal::new(ValidationErrors::default());
+    let busy = RwSignal::new(false);
+    let submit = Callback::new(move |()| {
+        if busy.get_untracked() {
+            return;
+        }
+        let filled = form.get_untracked();
+        match Record::create(kind, &filled, browser::new_id(), browser::now()) {
+            Err(found) => show_errors(errors, found),
+            Ok(record) => {
+                errors.set(ValidationErrors::default());
+                busy.set(true);
+                spawn_local(async move {
+                    let (id, title) = (record.id, record.title.clone());
+                    match state.save(record).await {
+                        Ok(()) => {
+                            state.update_settings(|s| s.author = filled.author.trim().to_owned());
+                            state.tell(format!("Saved “{title}”."));
+                            state.go(View::Record(id));
+                        }
+                        Err(error) => {
+                            busy.set(false);
+                            state.warn(format!(
+                                "Not saved. {error} Your text is still in the form."
+                            ));
+                        }
+                    }
+                });
+            }
+        }
+    });
+    view! {
+        <section aria-labelledby="view-title">
+            <p class="crumbs">
+                <ViewLink to=View::New(None)>"← All needs"</ViewLink>
+            </p>
+            <h1 id="view-title" tabindex="-1">
+                <span aria-hidden="true">{kind.icon()}</span>
+                " "
+                {kind.label()}
+            </h1>
+            <p class="lead">{kind.intent()}</p>
+            <ActivityForm kind form errors busy=busy.into() submit_label="Save" on_submit=submit/>
+        </section>
+    }
+}

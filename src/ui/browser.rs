@@ -1,0 +1,71 @@
+//! The few browser facts the UI needs: clock, randomness, the URL hash.
+
+use crate::domain::{Id, Timestamp};
+use wasm_bindgen::JsValue;
+
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// A v4 id from the browser's cryptographic generator; `Math.random` only
+/// where `crypto` is missing (very old or locked-down browsers).
+pub fn new_id() -> Id {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for byte in bytes.iter_mut() {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    Id::from_random_bytes(bytes)
+}
+
+/// Local date and time, `2026-11-22 14:03`: unambiguous in every locale.
+pub fn format_time(at: Timestamp) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.millis() as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the hash, adding a history entry only when it changes.
+pub fn set_location_hash(hash: &str) {
+    if location_hash() == hash || (hash == "#/" && location_hash().is_empty()) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves keyboard focus to an element by id (headings after a view change,
+/// the first invalid field after a failed submit).
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

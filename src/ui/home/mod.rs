@@ -1,0 +1,112 @@
+//! Home: what the community is for, what waits for help, what changed.
+
+use super::layout::ViewLink;
+use super::repertoire::RecordRow;
+use super::route::View;
+use super::state::use_app;
+use crate::domain::ActivityKind;
+use leptos::prelude::*;
+
+const RECENT: usize = 5;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = use_app();
+    let empty = move || state.records.with(Vec::is_empty);
+    view! {
+        <section aria-labelledby="view-title">
+            <h1 id="view-title" tabindex="-1">"Welcome to the repertoire"</h1>
+            <p class="lead">
+                "A community's practice lives in what its members ask, answer, try and write down. "
+                "Everything saved here stays in this browser, on this device."
+            </p>
+            <Show when=empty fallback=move || view! { <Overview/> }>
+                <FirstSteps/>
+            </Show>
+        </section>
+    }
+}
+
+/// The empty state teaches the nine activities and offers the first step.
+#[component]
+pub fn FirstSteps() -> impl IntoView {
+    view! {
+        <div class="empty">
+            <h2>"Nothing here yet: start from a need"</h2>
+            <p>
+                "Each entry of the repertoire is one of nine activities. Pick the one that matches what you need "
+                "today; the form then guides you through a request others can answer well."
+            </p>
+            <ul class="need-list">
+                {ActivityKind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <li>
+                                <span class="kind-icon" aria-hidden="true">{kind.icon()}</span>
+                                <strong>{kind.label()}</strong>
+                                ": "
+                                {kind.need()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p>
+                <ViewLink to=View::New(None) class="button">"Start a new activity"</ViewLink>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let state = use_app();
+    let waiting = move || {
+        state.records.with(|records| {
+            records
+                .iter()
+                .filter(|r| {
+                    r.status.is_waiting()
+                        && matches!(
+                            r.kind(),
+                            ActivityKind::ProblemSolving
+                                | ActivityKind::InformationRequest
+                                | ActivityKind::SeekingExperience
+                        )
+                })
+                .take(RECENT)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let recent = move || {
+        state
+            .records
+            .with(|records| records.iter().take(RECENT).cloned().collect::<Vec<_>>())
+    };
+    view! {
+        <div class="columns">
+            <section aria-labelledby="waiting-title">
+                <h2 id="waiting-title">"Waiting for help"</h2>
+                <Show
+                    when=move || !waiting().is_empty()
+                    fallback=|| view! { <p class="quiet">"No problem or request is waiting. Well done."</p> }
+                >
+                    <ul class="rows">
+                        {move || waiting().into_iter().map(|record| view! { <RecordRow record/> }).collect_view()}
+                    </ul>
+                </Show>
+            </section>
+            <section aria-labelledby="recent-title">
+                <h2 id="recent-title">"Recent activity"</h2>
+                <ul class="rows">
+                    {move || recent().into_iter().map(|record| view! { <RecordRow record/> }).collect_view()}
+                </ul>
+                <p>
+                    <ViewLink to=View::Repertoire>"See the whole repertoire"</ViewLink>
+                </p>
+            </section>
+        </div>
+    }
+}

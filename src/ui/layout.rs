@@ -1,0 +1,102 @@
+//! The frame around every view: title, navigation, status messages.
+
+use super::route::{Section, View};
+use super::state::use_app;
+use crate::store::StoreError;
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <header class="top">
+            <p class="brand">
+                <span class="brand-name">"Repertoire"</span>
+                <span class="brand-sub">"the shared practice of our community"</span>
+            </p>
+            <nav aria-label="Main">
+                <ul class="nav">
+                    {Section::ALL
+                        .into_iter()
+                        .map(|section| {
+                            let current = move || state.view.get().section() == section;
+                            view! {
+                                <li>
+                                    <a
+                                        href=section.view().to_hash()
+                                        class:current=current
+                                        aria-current=move || current().then_some("page")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            state.go(section.view());
+                                        }
+                                    >
+                                        {section.label()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Announces what happened (saved, failed) to everyone, screen readers too.
+#[component]
+pub fn LiveRegion() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="live" role="status" aria-live="polite">
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|notice| {
+                        view! {
+                            <p class="notice" class:error=notice.is_error>
+                                <span>{notice.text}</span>
+                                <button type="button" class="link" on:click=move |_| state.notice.set(None)>
+                                    "Dismiss"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Shown instead of the app when the repertoire cannot be opened.
+#[component]
+pub fn StorageProblem(error: StoreError) -> impl IntoView {
+    view! {
+        <section class="problem" aria-labelledby="problem-title">
+            <h1 id="problem-title">"The repertoire cannot be opened"</h1>
+            <p>{error.to_string()}</p>
+            <p>"Nothing has been changed or lost by this. When the cause is fixed, reload the page."</p>
+            <button type="button" on:click=|_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            }>"Reload"</button>
+        </section>
+    }
+}
+
+/// A link that switches the view without leaving the page.
+#[component]
+pub fn ViewLink(
+    to: View,
+    children: Children,
+    #[prop(optional, into)] class: String,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <a href=to.to_hash() class=class on:click=move |ev| {
+            ev.prevent_default();
+            state.go(to);
+        }>{children()}</a>
+    }
+}

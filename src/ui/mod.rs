@@ -1,0 +1,24 @@
+//! Leptos components and pages. `route` is plain Rust (tested natively);
+//! everything else runs in the browser.
+
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+mod activity;
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod home;
+#[cfg(target_arch = "wasm32")]
+mod layout;
+#[cfg(target_arch = "wasm32")]
+mod record;
+#[cfg(target_arch = "wasm32")]
+mod repertoire;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::{start, App};

@@ -1,0 +1,126 @@
+//! The app's shared state, provided as context to every view of one mount.
+//! Several mounts on one page each get their own (no globals).
+
+use super::route::View;
+use crate::domain::{Id, Record};
+use crate::store::idb::IdbRepository;
+use crate::store::repository::sort_recent_first;
+use crate::store::settings::{settings_slot, Settings};
+use crate::store::{Repository, StoreError};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Where opening the repertoire stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loading {
+    Opening,
+    Ready,
+    Failed(StoreError),
+}
+
+/// A message for the live region: what just happened, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub namespace: StoredValue<String>,
+    pub view: RwSignal<View>,
+    pub loading: RwSignal<Loading>,
+    /// Every record, most recently active first, as last committed.
+    pub records: RwSignal<Vec<Record>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub settings: RwSignal<Settings>,
+    repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
+}
+
+impl AppState {
+    pub fn new(namespace: String, first_view: View) -> AppState {
+        let settings = settings_slot(&namespace).load().unwrap_or_default();
+        AppState {
+            namespace: StoredValue::new(namespace),
+            view: RwSignal::new(first_view),
+            loading: RwSignal::new(Loading::Opening),
+            records: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            settings: RwSignal::new(settings),
+            repo: StoredValue::new_local(None),
+        }
+    }
+
+    /// Opens the namespace's database and loads the repertoire.
+    pub async fn open(self) {
+        let namespace = self.namespace.get_value();
+        let opened = IdbRepository::open(&namespace).await;
+        let loaded = match opened {
+            Ok(repo) => {
+                let repo = Rc::new(repo);
+                let all = repo.all().await;
+                self.repo.set_value(Some(repo));
+                all
+            }
+            Err(error) => Err(error),
+        };
+        match loaded {
+            Ok(records) => {
+                self.records.set(records);
+                self.loading.set(Loading::Ready);
+            }
+            Err(error) => self.loading.set(Loading::Failed(error)),
+        }
+    }
+
+    fn repo(&self) -> Result<Rc<IdbRepository>, StoreError> {
+        self.repo
+            .get_value()
+            .ok_or_else(|| StoreError::Unavailable("the repertoire is not open".to_owned()))
+    }
+
+    /// Writes a record; the list changes only once the write committed.
+    pub async fn save(self, record: Record) -> Result<(), StoreError> {
+        self.repo()?.put(&record).await?;
+        self.records.update(|records| {
+            records.retain(|r| r.id != record.id);
+            records.push(record);
+            sort_recent_first(records);
+        });
+        Ok(())
+    }
+
+    pub fn record(&self, id: Id) -> Option<Record> {
+        self.records
+            .with(|records| records.iter().find(|r| r.id == id).cloned())
+    }
+
+    pub fn go(&self, view: View) {
+        self.view.set(view);
+    }
+
+    pub fn tell(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_error: false,
+        }));
+    }
+
+    pub fn warn(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_error: true,
+        }));
+    }
+
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        let namespace = self.namespace.get_value();
+        self.settings
+            .with_untracked(|settings| settings_slot(&namespace).save(settings));
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,226 @@
+//! The IndexedDB repository in a real browser (headless Chromium), checked
+//! against what the in-memory repository does natively.
+#![cfg(target_arch = "wasm32")]
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::error::Error;
+use indexed_db_futures::Build;
+use repertoire::domain::{ActivityKind, Id, Record, RecordForm, Status, Timestamp, Topic};
+use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, SCHEMA};
+use repertoire::store::{Repository, StoreError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn unique_name(label: &str) -> String {
+    format!("{label}-{}", js_sys::Math::random())
+}
+
+fn random_id() -> Id {
+    let mut bytes = [0u8; 16];
+    for byte in bytes.iter_mut() {
+        *byte = (js_sys::Math::random() * 256.0) as u8;
+    }
+    Id::from_random_bytes(bytes)
+}
+
+fn problem(title: &str, topics: &str, at: i64) -> Record {
+    let mut form = RecordForm {
+        title: title.into(),
+        author: "Ana".into(),
+        topics: topics.into(),
+        ..Default::default()
+    };
+    form.values
+        .insert("goal".into(), "Allergies reach the night shift".into());
+    form.values
+        .insert("stuck_on".into(), "Late admissions".into());
+    Record::create(
+        ActivityKind::ProblemSolving,
+        &form,
+        random_id(),
+        Timestamp(at),
+    )
+    .expect("valid form")
+}
+
+fn request(title: &str, topics: &str, at: i64) -> Record {
+    let mut form = RecordForm {
+        title: title.into(),
+        author: "Lee".into(),
+        topics: topics.into(),
+        ..Default::default()
+    };
+    form.values
+        .insert("question".into(), "Where is the drill checklist?".into());
+    form.values.insert("urgency".into(), "high".into());
+    Record::create(
+        ActivityKind::InformationRequest,
+        &form,
+        random_id(),
+        Timestamp(at),
+    )
+    .expect("valid form")
+}
+
+async fn open(name: &str) -> IdbRepository {
+    IdbRepository::open_with_schema(name, SCHEMA)
+        .await
+        .expect("database opens")
+}
+
+#[wasm_bindgen_test]
+async fn records_round_trip_and_same_titles_stay_separate() {
+    let repo = open(&unique_name("round-trip")).await;
+    let first = problem("Handover misses allergies", "handover", 1_000);
+    let second = problem("Handover misses allergies", "handover", 2_000);
+    repo.put(&first).await.expect("first saved");
+    repo.put(&second).await.expect("second saved");
+    assert_eq!(repo.get(first.id).await.expect("read"), Some(first.clone()));
+    assert_eq!(repo.count().await.expect("count"), 2);
+    let all = repo.all().await.expect("all");
+    assert_eq!(
+        all.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [second.id, first.id],
+        "newest first"
+    );
+
+    let mut edited = first.clone();
+    edited.title = "Handover misses allergies at night".into();
+    repo.put(&edited).await.expect("replaced");
+    assert_eq!(
+        repo.count().await.expect("count"),
+        2,
+        "a put with the same id replaces"
+    );
+    repo.delete(second.id).await.expect("deleted");
+    assert_eq!(repo.all().await.expect("all"), vec![edited]);
+    assert_eq!(repo.get(second.id).await.expect("read"), None);
+    repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn index_queries_find_kind_status_and_each_topic() {
+    let repo = open(&unique_name("indices")).await;
+    let a = problem("Printer driver", "printing, updates", 1_000);
+    let b = request("Drill checklist", "safety, printing", 2_000);
+    let mut c = request("Badge reader", "access", 3_000);
+    c.status = Status::Answered;
+    for record in [&a, &b, &c] {
+        repo.put(record).await.expect("saved");
+    }
+    let ids = |records: Vec<Record>| records.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(repo
+            .by_kind(ActivityKind::InformationRequest)
+            .await
+            .expect("kind")),
+        [c.id, b.id]
+    );
+    assert_eq!(
+        ids(repo.by_status(Status::Open).await.expect("status")),
+        [b.id, a.id]
+    );
+    let printing = Topic::new("Printing").expect("topic");
+    assert_eq!(
+        ids(repo.by_topic(&printing).await.expect("topic")),
+        [b.id, a.id],
+        "multi-entry topic index"
+    );
+    assert!(repo
+        .by_kind(ActivityKind::Visit)
+        .await
+        .expect("kind")
+        .is_empty());
+    repo.close();
+}
+
+fn add_extra_store(db: &Database) -> Result<(), Error> {
+    db.create_object_store("extra").build()?;
+    Ok(())
+}
+
+static SCHEMA_V2: [UpgradeStep; 2] = [SCHEMA[0], add_extra_store];
+
+#[wasm_bindgen_test]
+async fn an_upgrade_to_a_later_schema_keeps_every_record() {
+    let name = unique_name("upgrade");
+    let repo = open(&name).await;
+    let records = [
+        problem("One", "a", 1),
+        request("Two", "b", 2),
+        problem("Three", "a, b", 3),
+    ];
+    for record in &records {
+        repo.put(record).await.expect("saved");
+    }
+    repo.close();
+
+    let upgraded = IdbRepository::open_with_schema(&name, &SCHEMA_V2)
+        .await
+        .expect("upgrade opens");
+    assert_eq!(upgraded.database().version(), 2.0);
+    let names: Vec<String> = upgraded.database().object_store_names().collect();
+    assert!(
+        names.contains(&"extra".to_owned()),
+        "the new step ran: {names:?}"
+    );
+    let mut kept = upgraded.all().await.expect("all");
+    kept.sort_by_key(|r| r.created);
+    assert_eq!(
+        kept,
+        records.to_vec(),
+        "every record survives the upgrade unchanged"
+    );
+    let a = Topic::new("a").expect("topic");
+    assert_eq!(
+        upgraded
+            .by_topic(&a)
+            .await
+            .expect("index still works")
+            .len(),
+        2
+    );
+    upgraded.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_old_tab_lets_go_when_another_opens_a_newer_schema() {
+    let name = unique_name("tabs");
+    let old_tab = open(&name).await;
+    old_tab.put(&problem("Before", "", 1)).await.expect("saved");
+    // Would hang forever if the old connection did not close itself.
+    let new_tab = IdbRepository::open_with_schema(&name, &SCHEMA_V2)
+        .await
+        .expect("upgrade proceeds");
+    assert_eq!(
+        old_tab.put(&problem("After", "", 2)).await,
+        Err(StoreError::Superseded)
+    );
+    assert_eq!(
+        new_tab.count().await.expect("count"),
+        1,
+        "the refused write left nothing"
+    );
+    new_tab.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_from_a_newer_version_is_refused_in_words() {
+    let name = unique_name("too-new");
+    IdbRepository::open_with_schema(&name, &SCHEMA_V2)
+        .await
+        .expect("newer opens")
+        .close();
+    match IdbRepository::open_with_schema(&name, SCHEMA).await {
+        Err(StoreError::TooNew { .. }) => {}
+        Err(other) => panic!("expected TooNew, got {other:?}"),
+        Ok(_) => panic!("an older schema must not open a newer database"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn each_namespace_has_its_own_database() {
+    assert_ne!(database_name("north"), database_name("south"));
+    assert_eq!(database_name("north"), "repertoire:north");
+}
