@@ -161,20 +161,6 @@ impl ActivityKind {
             ActivityKind::Mapping => "Mapping",
         }
     }
-
-    pub fn icon(self) -> &'static str {
-        match self {
-            ActivityKind::ProblemSolving => "🧩",
-            ActivityKind::InformationRequest => "❓",
-            ActivityKind::SeekingExperience => "💬",
-            ActivityKind::ReusingAssets => "♻️",
-            ActivityKind::Coordination => "🤝",
-            ActivityKind::DiscussingDevelopments => "🔭",
-            ActivityKind::DocumentationProject => "📘",
-            ActivityKind::Visit => "🚶",
-            ActivityKind::Mapping => "🗺️",
-        }
-    }
 }
 
 #[cfg(test)]

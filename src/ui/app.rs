@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                 browser::focus_element("main");
             }>"Skip to content"</a>
             <Header/>
+            <LiveRegion/>
             <main id="main" tabindex="-1">
                 {move || match state.loading.get() {
                     Loading::Opening => view! { <p class="quiet">"Opening the repertoire…"</p> }.into_any(),
@@ -48,7 +49,6 @@ pub fn App() -> impl IntoView {
                     Loading::Ready => view! { <CurrentView/> }.into_any(),
                 }}
             </main>
-            <LiveRegion/>
         </div>
     }
 }

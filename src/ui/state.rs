@@ -95,7 +95,9 @@ impl AppState {
             .with(|records| records.iter().find(|r| r.id == id).cloned())
     }
 
+    /// Switches views; a message about the previous view is dropped.
     pub fn go(&self, view: View) {
+        self.notice.set(None);
         self.view.set(view);
     }
 

@@ -5,6 +5,7 @@ mod form;
 pub use form::ActivityForm;
 
 use super::browser;
+use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
@@ -35,7 +36,7 @@ fn Chooser() -> impl IntoView {
                                 <ViewLink to=View::New(Some(kind)) class="choice-link">
                                     <span class="choice-need">{kind.need()}</span>
                                     <span class="choice-kind">
-                                        <span aria-hidden="true">{kind.icon()}</span>
+                                        <KindIcon kind/>
                                         " "
                                         {kind.label()}
                                     </span>
@@ -85,8 +86,8 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
                     match state.save(record).await {
                         Ok(()) => {
                             state.update_settings(|s| s.author = filled.author.trim().to_owned());
-                            state.tell(format!("Saved “{title}”."));
                             state.go(View::Record(id));
+                            state.tell(format!("Saved “{title}”."));
                         }
                         Err(error) => {
                             busy.set(false);
@@ -105,7 +106,7 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
                 <ViewLink to=View::New(None)>"← All needs"</ViewLink>
             </p>
             <h1 id="view-title" tabindex="-1">
-                <span aria-hidden="true">{kind.icon()}</span>
+                <KindIcon kind/>
                 " "
                 {kind.label()}
             </h1>

@@ -1,5 +1,6 @@
 //! Home: what the community is for, what waits for help, what changed.
 
+use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::repertoire::RecordRow;
 use super::route::View;
@@ -43,7 +44,7 @@ pub fn FirstSteps() -> impl IntoView {
                     .map(|kind| {
                         view! {
                             <li>
-                                <span class="kind-icon" aria-hidden="true">{kind.icon()}</span>
+                                <KindIcon kind/>
                                 <strong>{kind.label()}</strong>
                                 ": "
                                 {kind.need()}

@@ -49,13 +49,12 @@ pub fn RecordDetail(id: Id) -> impl IntoView {
                 <dl class="fields">
                     {fields_of(record.kind())
                         .iter()
-                        .map(|spec| {
-                            let value = values.get(spec.key).cloned().unwrap_or_default();
-                            let empty = value.trim().is_empty();
-                            view! {
+                        .filter_map(|spec| {
+                            let value = values.get(spec.key).filter(|v| !v.trim().is_empty())?.clone();
+                            Some(view! {
                                 <dt>{spec.label}</dt>
-                                <dd class:quiet=empty class="text">{if empty { "—".to_owned() } else { value }}</dd>
-                            }
+                                <dd class="text">{value}</dd>
+                            })
                         })
                         .collect_view()}
                 </dl>
@@ -96,8 +95,8 @@ pub fn EditRecord(id: Id) -> impl IntoView {
                     let title = record.title.clone();
                     match state.save(record).await {
                         Ok(()) => {
-                            state.tell(format!("Saved your changes to “{title}”."));
                             state.go(View::Record(id));
+                            state.tell(format!("Saved your changes to “{title}”."));
                         }
                         Err(error) => {
                             busy.set(false);

@@ -2,6 +2,7 @@
 
 use super::browser::format_time;
 use super::home::FirstSteps;
+use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
@@ -38,7 +39,7 @@ pub fn RepertoireList() -> impl IntoView {
                             .map(|(kind, count)| {
                                 view! {
                                     <li>
-                                        <span aria-hidden="true">{kind.icon()}</span>
+                                        <KindIcon kind/>
                                         {format!(" {}: {count}", kind.label())}
                                     </li>
                                 }
@@ -91,7 +92,7 @@ pub fn RecordRow(record: Record) -> impl IntoView {
 pub fn KindBadge(kind: ActivityKind) -> impl IntoView {
     view! {
         <span class="kind" data-kind=kind.slug()>
-            <span aria-hidden="true">{kind.icon()}</span>
+            <KindIcon kind/>
             " "
             {kind.short_label()}
         </span>

@@ -1,0 +1,51 @@
+// Takes screenshots of every view at desktop and phone widths, light and
+// dark, into a folder (default /tmp/repertoire-shots), for looking at
+// changes. Needs `dist/` served: `python3 -m http.server 4174 -d dist`.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:4174/';
+const out = process.argv[2] ?? '/tmp/repertoire-shots';
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 800 } };
+for (const [device, viewport] of Object.entries(sizes)) {
+  for (const scheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport, colorScheme: scheme });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error', e.message));
+    const shot = async (name) => {
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(out, `${device}-${scheme}-${name}.png`), fullPage: true });
+    };
+    await page.goto(base);
+    await page.waitForSelector('nav');
+    await shot('home-empty');
+    await page.goto(`${base}#/new`);
+    await shot('new-chooser');
+    await page.goto(`${base}#/new/problem-solving`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await shot('form-errors');
+    await page.getByLabel('Title').fill('Night-shift handover misses allergy notes');
+    await page.getByLabel('What are you trying to achieve?').fill('Every allergy noted at admission reaches the night shift.');
+    await page.getByLabel('Where exactly are you stuck?').fill('Late admissions are entered after the sheet is printed.\nSecond line.');
+    await page.getByLabel('Topics').fill('handover, patient safety');
+    await page.getByLabel('Your name').fill('Robin');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForSelector('dl.fields');
+    await shot('record');
+    await page.goto(`${base}#/repertoire`);
+    await shot('repertoire');
+    await page.goto(`${base}#/`);
+    await shot('home');
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`screenshots in ${out}`);
