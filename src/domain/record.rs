@@ -41,6 +41,9 @@ pub struct RecordForm {
     /// Comma-separated, as typed.
     pub topics: String,
     pub values: FormValues,
+    /// Earlier records this one grows from.
+    #[serde(default)]
+    pub links: Vec<Id>,
 }
 
 impl RecordForm {
@@ -50,6 +53,7 @@ impl RecordForm {
             author: record.author.clone(),
             topics: join_topics(&record.topics),
             values: record.payload.to_form(),
+            links: record.links.clone(),
         }
     }
 }
@@ -103,6 +107,17 @@ fn check_common(form: &RecordForm, errors: &mut ValidationErrors) -> Common {
     }
 }
 
+/// Links without repeats and without the record itself.
+fn dedup_links(links: &[Id], own: Id) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    for id in links {
+        if *id != own && !out.contains(id) {
+            out.push(*id);
+        }
+    }
+    out
+}
+
 impl Record {
     /// A new record from a filled form; every problem is reported at once.
     pub fn create(
@@ -132,7 +147,7 @@ impl Record {
                 updated: now,
                 payload,
                 contributions: Vec::new(),
-                links: Vec::new(),
+                links: dedup_links(&form.links, id),
             }),
             _ => Err(errors),
         }
@@ -149,6 +164,7 @@ impl Record {
                 author: common.author,
                 topics: common.topics,
                 payload,
+                links: dedup_links(&form.links, self.id),
                 updated: now.max(self.updated),
                 ..self.clone()
             }),

@@ -1,0 +1,197 @@
+//! Finding records: search as you type (case- and accent-insensitive, over
+//! every field and contribution), filters and orderings.
+
+use super::kind::ActivityKind;
+use super::markdown::plain_text;
+use super::record::Record;
+use super::status::Status;
+use super::topic::Topic;
+
+/// Lower case without diacritics, Markdown punctuation turned to spaces, so
+/// "Ecole", "école" and "**ÉCOLE**" all read "ecole".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '*' | '_' | '`' | '#' | '>' | '[' | ']' | '(' | ')' | '~' => out.push(' '),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => match base_letter(c) {
+                Some(base) => out.push_str(base),
+                None => out.extend(c.to_lowercase()),
+            },
+        }
+    }
+    out
+}
+
+/// Latin letters with diacritics, mapped to their base letters.
+fn base_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' | 'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ'
+        | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "g",
+        'ĥ' | 'ħ' | 'Ĥ' | 'Ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī'
+        | 'Ĭ' | 'Į' | 'İ' => "i",
+        'ĵ' | 'Ĵ' => "j",
+        'ķ' | 'Ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' | 'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'Ñ' | 'Ń' | 'Ņ' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+        | 'Ō' | 'Ŏ' | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' | 'Ŕ' | 'Ŗ' | 'Ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' | 'Ţ' | 'Ť' | 'Ŧ' | 'Ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ'
+        | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ŵ' | 'Ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' | 'Ý' | 'Ÿ' | 'Ŷ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        'þ' | 'Þ' => "th",
+        _ => return None,
+    })
+}
+
+/// Everything a record says, folded once so each keystroke only scans.
+pub fn search_text(record: &Record) -> String {
+    let mut parts: Vec<String> = vec![record.title.clone(), record.author.clone()];
+    parts.extend(record.topics.iter().map(|t| t.as_str().to_owned()));
+    parts.extend(record.payload.texts().iter().map(|t| plain_text(t)));
+    for contribution in &record.contributions {
+        parts.push(contribution.author.clone());
+        parts.extend(contribution.body.texts().into_iter().map(plain_text));
+    }
+    fold(&parts.join("\n"))
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Most recent activity first.
+    #[default]
+    Recent,
+    /// Most contributions first.
+    MostActive,
+    /// Records still waiting with no contribution yet, then other waiting ones.
+    UnansweredFirst,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Recent, Sort::MostActive, Sort::UnansweredFirst];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Sort::Recent => "recent",
+            Sort::MostActive => "active",
+            Sort::UnansweredFirst => "unanswered",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Recent => "Recent activity",
+            Sort::MostActive => "Most active",
+            Sort::UnansweredFirst => "Unanswered first",
+        }
+    }
+}
+
+/// What the member asked the repertoire for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub kind: Option<ActivityKind>,
+    pub status: Option<Status>,
+    pub topic: Option<Topic>,
+    /// A member's name: records they wrote or contributed to.
+    pub member: Option<String>,
+    pub sort: Sort,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        *self
+            == Query {
+                sort: self.sort,
+                ..Query::default()
+            }
+    }
+}
+
+/// Records prepared for searching: each with its folded text.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn build(records: &[Record]) -> SearchIndex {
+        SearchIndex {
+            texts: records.iter().map(search_text).collect(),
+        }
+    }
+
+    /// Positions in `records` (the slice the index was built from) that
+    /// match, in the query's order.
+    pub fn run(&self, records: &[Record], query: &Query) -> Vec<usize> {
+        let folded = fold(&query.text);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let member = query.member.as_deref().map(fold);
+        let mut found: Vec<usize> = (0..records.len())
+            .filter(|&i| {
+                let record = &records[i];
+                query.kind.is_none_or(|k| record.kind() == k)
+                    && query.status.is_none_or(|s| record.status == s)
+                    && query
+                        .topic
+                        .as_ref()
+                        .is_none_or(|t| record.topics.contains(t))
+                    && member.as_deref().is_none_or(|m| involves(record, m))
+                    && self
+                        .texts
+                        .get(i)
+                        .is_some_and(|text| words.iter().all(|w| text.contains(w)))
+            })
+            .collect();
+        match query.sort {
+            Sort::Recent => {
+                found.sort_by(|&a, &b| records[b].last_activity().cmp(&records[a].last_activity()))
+            }
+            Sort::MostActive => found.sort_by(|&a, &b| {
+                records[b]
+                    .contributions
+                    .len()
+                    .cmp(&records[a].contributions.len())
+                    .then(records[b].last_activity().cmp(&records[a].last_activity()))
+            }),
+            Sort::UnansweredFirst => found.sort_by_key(|&i| {
+                let r = &records[i];
+                let rank = match (r.status.is_waiting(), r.contributions.is_empty()) {
+                    (true, true) => 0,
+                    (true, false) => 1,
+                    _ => 2,
+                };
+                (rank, std::cmp::Reverse(r.last_activity()))
+            }),
+        }
+        found
+    }
+}
+
+fn involves(record: &Record, folded_member: &str) -> bool {
+    fold(&record.author) == folded_member
+        || record
+            .contributions
+            .iter()
+            .any(|c| fold(&c.author) == folded_member)
+}

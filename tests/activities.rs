@@ -1,0 +1,578 @@
+//! Life cycles, search and links, as the record page and the repertoire
+//! browser use them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use repertoire::domain::lifecycle::{apply, offered_moves, Step};
+use repertoire::domain::links::{linked_from, recurring_problems, write_it_down, RECURRING_AT};
+use repertoire::domain::search::{fold, Query, SearchIndex, Sort};
+use repertoire::domain::{
+    ActivityKind, ContributionBody, IdSource, Payload, Record, RecordForm, SeededIds, Stance,
+    Status, Timestamp, Topic,
+};
+
+struct World {
+    ids: SeededIds,
+    clock: i64,
+}
+
+impl World {
+    fn new() -> World {
+        World {
+            ids: SeededIds::new(42),
+            clock: 1_763_000_000_000,
+        }
+    }
+
+    fn tick(&mut self) -> Timestamp {
+        self.clock += 60_000;
+        Timestamp(self.clock)
+    }
+
+    fn record(
+        &mut self,
+        kind: ActivityKind,
+        title: &str,
+        topics: &str,
+        fields: &[(&str, &str)],
+    ) -> Record {
+        let mut form = RecordForm {
+            title: title.into(),
+            author: "Ana".into(),
+            topics: topics.into(),
+            ..Default::default()
+        };
+        for (key, value) in fields {
+            form.values.insert((*key).into(), (*value).into());
+        }
+        let (id, now) = (self.ids.next_id(), self.tick());
+        Record::create(kind, &form, id, now).unwrap_or_else(|e| panic!("{title}: {e}"))
+    }
+
+    fn problem(&mut self, title: &str, topics: &str) -> Record {
+        self.record(
+            ActivityKind::ProblemSolving,
+            title,
+            topics,
+            &[("goal", "A goal"), ("stuck_on", "Somewhere")],
+        )
+    }
+
+    fn request(&mut self, title: &str, topics: &str) -> Record {
+        self.record(
+            ActivityKind::InformationRequest,
+            title,
+            topics,
+            &[("question", "Where?"), ("urgency", "low")],
+        )
+    }
+
+    fn step(
+        &mut self,
+        record: &Record,
+        step: Step,
+        author: &str,
+    ) -> Result<Record, repertoire::domain::ValidationErrors> {
+        let (id, now) = (self.ids.next_id(), self.tick());
+        apply(record, step, author, id, now)
+    }
+}
+
+#[test]
+fn a_problem_gathers_ideas_then_is_resolved_and_can_reopen() {
+    let mut w = World::new();
+    let problem = w.problem("Printer driver", "printing");
+    let with_idea = w
+        .step(
+            &problem,
+            Step::Contribute(ContributionBody::Idea {
+                text: "  Pin the driver version ".into(),
+            }),
+            "Lee",
+        )
+        .expect("idea");
+    assert_eq!(with_idea.contributions.len(), 1);
+    assert_eq!(
+        with_idea.contributions[0].body,
+        ContributionBody::Idea {
+            text: "Pin the driver version".into()
+        }
+    );
+    assert!(with_idea.last_activity() > problem.last_activity());
+
+    let refused = w
+        .step(
+            &with_idea,
+            Step::Resolve {
+                approach: " ".into(),
+                outcome: "".into(),
+            },
+            "Ana",
+        )
+        .expect_err("empty");
+    assert!(
+        refused.for_field("chosen_approach").is_some() && refused.for_field("outcome").is_some()
+    );
+
+    let resolved = w
+        .step(
+            &with_idea,
+            Step::Resolve {
+                approach: "Pinned version 4.2".into(),
+                outcome: "No breakage since".into(),
+            },
+            "Ana",
+        )
+        .expect("resolved");
+    assert_eq!(resolved.status, Status::Resolved);
+    assert!(
+        matches!(&resolved.payload, Payload::ProblemSolving(p) if p.outcome == "No breakage since")
+    );
+    assert_eq!(offered_moves(&resolved), [Status::Open]);
+    assert_eq!(
+        w.step(&resolved, Step::Move(Status::Open), "Ana")
+            .expect("reopen")
+            .status,
+        Status::Open
+    );
+}
+
+#[test]
+fn a_request_is_answered_by_accepting_one_of_its_answers() {
+    let mut w = World::new();
+    let request = w.request("Drill checklist", "safety");
+    let answered_once = w
+        .step(
+            &request,
+            Step::Contribute(ContributionBody::Answer {
+                text: "On the shared drive".into(),
+            }),
+            "Lee",
+        )
+        .expect("answer");
+    let answered_twice = w
+        .step(
+            &answered_once,
+            Step::Contribute(ContributionBody::Answer {
+                text: "Ask Sam".into(),
+            }),
+            "Kim",
+        )
+        .expect("answer");
+    let chosen = answered_twice.contributions[1].id;
+    let accepted = w
+        .step(&answered_twice, Step::AcceptAnswer(chosen), "Ana")
+        .expect("accepted");
+    assert_eq!(accepted.status, Status::Answered);
+    assert!(
+        matches!(&accepted.payload, Payload::InformationRequest(r) if r.accepted_answer == Some(chosen))
+    );
+
+    let foreign = SeededIds::new(1).next_id();
+    assert!(
+        w.step(&answered_twice, Step::AcceptAnswer(foreign), "Ana")
+            .is_err(),
+        "only its own answers"
+    );
+    let idea = ContributionBody::Idea {
+        text: "wrong kind".into(),
+    };
+    assert!(
+        w.step(&request, Step::Contribute(idea), "Lee").is_err(),
+        "a request takes answers, not ideas"
+    );
+}
+
+#[test]
+fn every_kind_takes_its_own_contribution() {
+    let mut w = World::new();
+    let cases: Vec<(Record, ContributionBody)> = vec![
+        (
+            w.record(
+                ActivityKind::SeekingExperience,
+                "Four-day week",
+                "",
+                &[("situation", "s"), ("want_to_learn", "w")],
+            ),
+            ContributionBody::Experience {
+                what_happened: "We tried".into(),
+                what_worked: "Fridays off".into(),
+                differently: "Tell clients".into(),
+            },
+        ),
+        (
+            w.record(
+                ActivityKind::ReusingAssets,
+                "Deck",
+                "",
+                &[
+                    ("asset_type", "slides"),
+                    ("description", "d"),
+                    ("location", "l"),
+                ],
+            ),
+            ContributionBody::Reuse {
+                reused_for: "Volunteer day".into(),
+                how_it_went: "Saved a day".into(),
+            },
+        ),
+        (
+            w.record(
+                ActivityKind::Coordination,
+                "Trainer",
+                "",
+                &[("what", "w"), ("expected_benefit", "b")],
+            ),
+            ContributionBody::Join {
+                note: "Clinic 2 is in".into(),
+            },
+        ),
+        (
+            w.record(
+                ActivityKind::DiscussingDevelopments,
+                "New law",
+                "",
+                &[("development", "d"), ("question", "q")],
+            ),
+            ContributionBody::Opinion {
+                stance: Stance::Trial,
+                text: "Try it on one form".into(),
+            },
+        ),
+        (
+            w.record(
+                ActivityKind::Visit,
+                "Repair shop",
+                "",
+                &[("host", "Kim"), ("want_to_learn", "w")],
+            ),
+            ContributionBody::Join { note: "".into() },
+        ),
+        (
+            w.record(ActivityKind::Mapping, "Billing", "", &[("area", "Billing")]),
+            ContributionBody::Comment {
+                text: "Add refunds".into(),
+            },
+        ),
+    ];
+    for (record, body) in cases {
+        let next = w
+            .step(&record, Step::Contribute(body.clone()), "Lee")
+            .unwrap_or_else(|e| panic!("{}: {e}", record.title));
+        assert_eq!(next.contributions[0].body, body);
+    }
+}
+
+#[test]
+fn conclusions_close_coordination_discussion_and_visit() {
+    let mut w = World::new();
+    let visit = w.record(
+        ActivityKind::Visit,
+        "Repair shop",
+        "",
+        &[("host", "Kim"), ("want_to_learn", "w")],
+    );
+    let done = w
+        .step(
+            &visit,
+            Step::Conclude("Walk-ins are batched at 10:00".into()),
+            "Ana",
+        )
+        .expect("report");
+    assert_eq!(done.status, Status::Done);
+    assert!(
+        matches!(&done.payload, Payload::Visit(v) if v.report == "Walk-ins are batched at 10:00")
+    );
+    let talk = w.record(
+        ActivityKind::DiscussingDevelopments,
+        "New law",
+        "",
+        &[("development", "d"), ("question", "q")],
+    );
+    assert_eq!(
+        w.step(&talk, Step::Conclude("Adopt for new forms".into()), "Ana")
+            .expect("verdict")
+            .status,
+        Status::Closed
+    );
+    assert!(w.step(&talk, Step::Conclude("   ".into()), "Ana").is_err());
+    let problem = w.problem("p", "");
+    assert!(w.step(&problem, Step::Conclude("x".into()), "Ana").is_err());
+}
+
+#[test]
+fn a_document_moves_one_state_at_a_time_and_needs_text_to_publish() {
+    let mut w = World::new();
+    let doc = w.record(
+        ActivityKind::DocumentationProject,
+        "Printer fix",
+        "printing",
+        &[("recurring_problem", "Driver breaks")],
+    );
+    assert_eq!(doc.status, Status::Proposed);
+    assert_eq!(offered_moves(&doc), [Status::Drafting]);
+    let drafting = w
+        .step(&doc, Step::Move(Status::Drafting), "Ana")
+        .expect("drafting");
+    let review = w
+        .step(&drafting, Step::Move(Status::InReview), "Ana")
+        .expect("review");
+    assert!(
+        w.step(&doc, Step::Move(Status::Published), "Ana").is_err(),
+        "no skipping"
+    );
+    let empty = w
+        .step(&review, Step::Move(Status::Published), "Ana")
+        .expect_err("no text yet");
+    assert!(empty.for_field("document").is_some());
+    let mut written = review.clone();
+    if let Payload::DocumentationProject(d) = &mut written.payload {
+        d.document = "## Fix\nPin the driver.".into();
+    }
+    assert_eq!(
+        w.step(&written, Step::Move(Status::Published), "Ana")
+            .expect("published")
+            .status,
+        Status::Published
+    );
+}
+
+#[test]
+fn search_ignores_case_accents_and_markdown_and_covers_contributions() {
+    let mut w = World::new();
+    let mut school = w.record(
+        ActivityKind::SeekingExperience,
+        "Rentrée à l'École",
+        "education",
+        &[("situation", "A **crèche** opens"), ("want_to_learn", "w")],
+    );
+    school = w
+        .step(
+            &school,
+            Step::Contribute(ContributionBody::Experience {
+                what_happened: "We hired a _Señor_ Muñoz".into(),
+                what_worked: "".into(),
+                differently: "".into(),
+            }),
+            "Zoë",
+        )
+        .expect("experience");
+    let other = w.problem("Printer driver", "printing");
+    let records = vec![school.clone(), other.clone()];
+    let index = SearchIndex::build(&records);
+    let find = |text: &str| {
+        let query = Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        index
+            .run(&records, &query)
+            .into_iter()
+            .map(|i| records[i].title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(find("ecole"), [school.title.clone()]);
+    assert_eq!(
+        find("RENTREE ECOLE"),
+        [school.title.clone()],
+        "all words, any order, any case"
+    );
+    assert_eq!(
+        find("creche opens"),
+        [school.title.clone()],
+        "markdown emphasis is not in the way"
+    );
+    assert_eq!(
+        find("munoz"),
+        [school.title.clone()],
+        "contributions are searched"
+    );
+    assert_eq!(
+        find("zoe"),
+        [school.title.clone()],
+        "contributors are searched"
+    );
+    assert_eq!(find("driver"), [other.title.clone()]);
+    assert_eq!(find("ecole driver"), Vec::<String>::new());
+    assert_eq!(find("").len(), 2);
+    assert_eq!(fold("Ærø ŒUVRE straße"), "aero oeuvre strasse");
+}
+
+#[test]
+fn filters_and_orders_combine() {
+    let mut w = World::new();
+    let old_open = w.request("Old open request", "safety");
+    let busy = w.problem("Busy problem", "safety, printing");
+    let busy = w
+        .step(
+            &busy,
+            Step::Contribute(ContributionBody::Idea { text: "one".into() }),
+            "Lee",
+        )
+        .expect("idea");
+    let busy = w
+        .step(
+            &busy,
+            Step::Contribute(ContributionBody::Idea { text: "two".into() }),
+            "Kim",
+        )
+        .expect("idea");
+    let answered = w.request("Answered request", "printing");
+    let answered = w
+        .step(
+            &answered,
+            Step::Contribute(ContributionBody::Answer {
+                text: "here".into(),
+            }),
+            "Kim",
+        )
+        .expect("answer");
+    let answered = w
+        .step(
+            &answered,
+            Step::AcceptAnswer(answered.contributions[0].id),
+            "Ana",
+        )
+        .expect("accept");
+    let records = vec![old_open.clone(), busy.clone(), answered.clone()];
+    let index = SearchIndex::build(&records);
+    let titles = |query: Query| {
+        index
+            .run(&records, &query)
+            .into_iter()
+            .map(|i| records[i].title.as_str())
+            .collect::<Vec<_>>()
+    };
+
+    assert_eq!(
+        titles(Query::default()),
+        ["Answered request", "Busy problem", "Old open request"]
+    );
+    assert_eq!(
+        titles(Query {
+            sort: Sort::MostActive,
+            ..Query::default()
+        }),
+        ["Busy problem", "Answered request", "Old open request"]
+    );
+    assert_eq!(
+        titles(Query {
+            sort: Sort::UnansweredFirst,
+            ..Query::default()
+        }),
+        ["Old open request", "Busy problem", "Answered request"]
+    );
+    assert_eq!(
+        titles(Query {
+            kind: Some(ActivityKind::InformationRequest),
+            ..Query::default()
+        }),
+        ["Answered request", "Old open request"]
+    );
+    assert_eq!(
+        titles(Query {
+            status: Some(Status::Answered),
+            ..Query::default()
+        }),
+        ["Answered request"]
+    );
+    assert_eq!(
+        titles(Query {
+            topic: Topic::new("Safety"),
+            ..Query::default()
+        }),
+        ["Busy problem", "Old open request"]
+    );
+    assert_eq!(
+        titles(Query {
+            member: Some("kim".into()),
+            ..Query::default()
+        }),
+        ["Answered request", "Busy problem"]
+    );
+    assert_eq!(
+        titles(Query {
+            member: Some("Kim".into()),
+            topic: Topic::new("printing"),
+            kind: Some(ActivityKind::ProblemSolving),
+            ..Query::default()
+        }),
+        ["Busy problem"]
+    );
+}
+
+#[test]
+fn a_topic_recurs_at_three_problems_or_requests_until_a_document_covers_it() {
+    let mut w = World::new();
+    let mut records = vec![
+        w.problem("One", "printing"),
+        w.request("Two", "printing, safety"),
+    ];
+    assert!(
+        recurring_problems(&records).is_empty(),
+        "two is not yet recurring"
+    );
+    records.push(w.record(
+        ActivityKind::SeekingExperience,
+        "Not counted",
+        "printing",
+        &[("situation", "s"), ("want_to_learn", "w")],
+    ));
+    assert!(
+        recurring_problems(&records).is_empty(),
+        "only problems and requests count"
+    );
+    records.push(w.problem("Three", "Printing"));
+    let found = recurring_problems(&records);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].topic, Topic::new("printing").expect("topic"));
+    assert_eq!(found[0].records.len(), RECURRING_AT);
+    assert_eq!(found[0].records[0], records[3].id, "newest first");
+
+    let doc = w.record(
+        ActivityKind::DocumentationProject,
+        "Printing guide",
+        "Printing",
+        &[("recurring_problem", "p")],
+    );
+    records.push(doc);
+    assert!(
+        recurring_problems(&records).is_empty(),
+        "a document on the topic covers it"
+    );
+}
+
+#[test]
+fn write_it_down_prefills_a_document_that_links_back() {
+    let mut w = World::new();
+    let problem = w.problem("Printer driver", "printing");
+    let resolved = w
+        .step(
+            &problem,
+            Step::Resolve {
+                approach: "Pin 4.2".into(),
+                outcome: "Stable".into(),
+            },
+            "Ana",
+        )
+        .expect("resolved");
+    let form = write_it_down(&resolved, "Lee");
+    assert_eq!(form.links, [resolved.id]);
+    assert_eq!(form.topics, "printing");
+    assert!(form.values["document"].contains("Pin 4.2"));
+    let doc = Record::create(
+        ActivityKind::DocumentationProject,
+        &form,
+        w.ids.next_id(),
+        w.tick(),
+    )
+    .expect("valid prefilled form");
+    assert_eq!(doc.links, [resolved.id]);
+    let records = vec![resolved.clone(), doc.clone()];
+    assert_eq!(
+        linked_from(&records, resolved.id)
+            .iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>(),
+        [doc.id]
+    );
+}
