@@ -391,7 +391,7 @@ fn search_ignores_case_accents_and_markdown_and_covers_contributions() {
         [school.title.clone()],
         "contributors are searched"
     );
-    assert_eq!(find("driver"), [other.title.clone()]);
+    assert_eq!(find("driver"), vec![other.title.clone()]);
     assert_eq!(find("ecole driver"), Vec::<String>::new());
     assert_eq!(find("").len(), 2);
     assert_eq!(fold("Ærø ŒUVRE straße"), "aero oeuvre strasse");

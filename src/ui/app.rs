@@ -25,7 +25,15 @@ pub fn App() -> impl IntoView {
     spawn_local(state.open());
 
     // The hash follows the view, and the back button moves the view.
-    Effect::new(move |_| browser::set_location_hash(&state.view.get().to_hash()));
+    Effect::new(move |previous: Option<View>| {
+        let view = state.view.get();
+        let refining = matches!(
+            (&previous, &view),
+            (Some(View::Repertoire(_)), View::Repertoire(_))
+        );
+        browser::set_location_hash(&view.to_hash(), refining);
+        view
+    });
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let view = View::from_hash(&browser::location_hash());
         if view != state.view.get_untracked() {
@@ -60,7 +68,11 @@ fn CurrentView() -> impl IntoView {
     // users start at the top of what changed.
     Effect::new(move |previous: Option<View>| {
         let view = state.view.get();
-        if previous.is_some_and(|previous| previous != view) {
+        let same_section = matches!(
+            (&previous, &view),
+            (Some(View::Repertoire(_)), View::Repertoire(_))
+        );
+        if previous.is_some_and(|previous| previous != view) && !same_section {
             request_animation_frame(|| {
                 browser::scroll_to_top();
                 browser::focus_element("view-title");
@@ -68,9 +80,15 @@ fn CurrentView() -> impl IntoView {
         }
         view
     });
-    move || match state.view.get() {
+    // Refining a search keeps the same list on screen (and the focus in
+    // the search box); only a change of view builds a new one.
+    let page = Memo::new(move |_| match state.view.get() {
+        View::Repertoire(_) => View::repertoire(),
+        other => other,
+    });
+    move || match page.get() {
         View::Home => view! { <Home/> }.into_any(),
-        View::Repertoire => view! { <RepertoireList/> }.into_any(),
+        View::Repertoire(_) => view! { <RepertoireList/> }.into_any(),
         View::New(kind) => view! { <NewActivity kind/> }.into_any(),
         View::Record(id) => view! { <RecordDetail id/> }.into_any(),
         View::Edit(id) => view! { <EditRecord id/> }.into_any(),

@@ -41,14 +41,22 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Sets the hash, adding a history entry only when it changes.
-pub fn set_location_hash(hash: &str) {
+/// Sets the hash when it changes: a new history entry, or, with `replace`,
+/// an update of the current one (typing in the search box).
+pub fn set_location_hash(hash: &str, replace: bool) {
     if location_hash() == hash || (hash == "#/" && location_hash().is_empty()) {
         return;
     }
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(hash);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if replace {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
+            return;
+        }
     }
+    let _ = window.location().set_hash(hash);
 }
 
 pub fn scroll_to_top() {

@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
                     {Section::ALL
                         .into_iter()
                         .map(|section| {
-                            let current = move || state.view.get().section() == section;
+                            let current = move || state.view.with(|v| v.section()) == section;
                             view! {
                                 <li>
                                     <a
@@ -54,9 +54,28 @@ pub fn LiveRegion() -> impl IntoView {
                     .notice
                     .get()
                     .map(|notice| {
+                        let undo = notice.undo.clone().map(|record| {
+                            view! {
+                                <button type="button" class="secondary" on:click=move |_| {
+                                    let record = record.clone();
+                                    leptos::task::spawn_local(async move {
+                                        let title = record.title.clone();
+                                        let id = record.id;
+                                        match state.save(record).await {
+                                            Ok(()) => {
+                                                state.go(View::Record(id));
+                                                state.tell(format!("Restored “{title}”."));
+                                            }
+                                            Err(error) => state.warn(format!("Could not restore it. {error}")),
+                                        }
+                                    });
+                                }>"Undo"</button>
+                            }
+                        });
                         view! {
                             <p class="notice" class:error=notice.is_error>
                                 <span>{notice.text}</span>
+                                {undo}
                                 <button type="button" class="link" on:click=move |_| state.notice.set(None)>
                                     "Dismiss"
                                 </button>
@@ -93,10 +112,11 @@ pub fn ViewLink(
     #[prop(optional, into)] class: String,
 ) -> impl IntoView {
     let state = use_app();
+    let href = to.to_hash();
     view! {
-        <a href=to.to_hash() class=class on:click=move |ev| {
+        <a href=href class=class on:click=move |ev| {
             ev.prevent_default();
-            state.go(to);
+            state.go(to.clone());
         }>{children()}</a>
     }
 }

@@ -8,19 +8,21 @@ mod activity;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod browser;
+pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
 mod home;
 #[cfg(target_arch = "wasm32")]
 mod icon;
 #[cfg(target_arch = "wasm32")]
-mod layout;
+pub(crate) mod layout;
+#[cfg(target_arch = "wasm32")]
+mod markdown;
 #[cfg(target_arch = "wasm32")]
 mod record;
 #[cfg(target_arch = "wasm32")]
 mod repertoire;
 #[cfg(target_arch = "wasm32")]
-mod state;
+pub(crate) mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{start, App};

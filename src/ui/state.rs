@@ -2,7 +2,7 @@
 //! Several mounts on one page each get their own (no globals).
 
 use super::route::View;
-use crate::domain::{Id, Record};
+use crate::domain::{ActivityKind, Id, Record, RecordForm};
 use crate::store::idb::IdbRepository;
 use crate::store::repository::sort_recent_first;
 use crate::store::settings::{settings_slot, Settings};
@@ -23,6 +23,8 @@ pub enum Loading {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// A deleted record the member may still bring back.
+    pub undo: Option<Record>,
 }
 
 #[derive(Clone, Copy)]
@@ -34,6 +36,8 @@ pub struct AppState {
     pub records: RwSignal<Vec<Record>>,
     pub notice: RwSignal<Option<Notice>>,
     pub settings: RwSignal<Settings>,
+    /// A form to open prefilled (Write it down, a suggestion), taken once.
+    pub prefill: RwSignal<Option<(ActivityKind, RecordForm)>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
 }
 
@@ -47,6 +51,7 @@ impl AppState {
             records: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             settings: RwSignal::new(settings),
+            prefill: RwSignal::new(None),
             repo: StoredValue::new_local(None),
         }
     }
@@ -90,6 +95,14 @@ impl AppState {
         Ok(())
     }
 
+    /// Deletes a record; the list changes once the delete committed.
+    pub async fn delete(self, id: Id) -> Result<(), StoreError> {
+        self.repo()?.delete(id).await?;
+        self.records
+            .update(|records| records.retain(|r| r.id != id));
+        Ok(())
+    }
+
     pub fn record(&self, id: Id) -> Option<Record> {
         self.records
             .with(|records| records.iter().find(|r| r.id == id).cloned())
@@ -105,6 +118,7 @@ impl AppState {
         self.notice.set(Some(Notice {
             text: text.into(),
             is_error: false,
+            undo: None,
         }));
     }
 
@@ -112,7 +126,27 @@ impl AppState {
         self.notice.set(Some(Notice {
             text: text.into(),
             is_error: true,
+            undo: None,
         }));
+    }
+
+    pub fn tell_with_undo(&self, text: impl Into<String>, deleted: Record) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_error: false,
+            undo: Some(deleted),
+        }));
+    }
+
+    /// The name this member signs with, as remembered in this browser.
+    pub fn author(&self) -> String {
+        self.settings.with_untracked(|s| s.author.clone())
+    }
+
+    /// Opens a kind's form with these values.
+    pub fn open_prefilled(&self, kind: ActivityKind, form: RecordForm) {
+        self.go(View::New(Some(kind)));
+        self.prefill.set(Some((kind, form)));
     }
 
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {

@@ -49,6 +49,42 @@ pub fn field_id(key: &str) -> String {
     format!("field-{key}")
 }
 
+/// The ids tying a field to its hint and error, and the field's error.
+pub struct FieldIds<E, D> {
+    pub hint_id: String,
+    pub error_id: String,
+    pub error: E,
+    pub described: D,
+}
+
+pub fn field_ids(
+    id: &str,
+    errors: RwSignal<ValidationErrors>,
+    key: &'static str,
+) -> FieldIds<
+    impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+    impl Fn() -> String + Clone + Send + Sync + 'static,
+> {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let error = move || errors.with(|e| e.for_field(key).map(str::to_owned));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error().is_some() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    FieldIds {
+        hint_id,
+        error_id,
+        error,
+        described,
+    }
+}
+
 /// The form itself; the caller decides what submitting means.
 #[component]
 pub fn ActivityForm(
@@ -94,6 +130,7 @@ pub fn ActivityForm(
                 .iter()
                 .map(|spec| view! { <Field spec=*spec target=Slot::Field(spec.key) form errors/> })
                 .collect_view()}
+            {(kind == ActivityKind::DocumentationProject).then(|| view! { <super::links::LinkPicker form/> })}
             <Field spec=common_topics target=Slot::Topics form errors/>
             <Field spec=common_author target=Slot::Author form errors/>
             <p class="actions">
@@ -145,19 +182,12 @@ fn Field(
     errors: RwSignal<ValidationErrors>,
 ) -> impl IntoView {
     let id = field_id(spec.key);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let error = move || errors.with(|e| e.for_field(target.key()).map(str::to_owned));
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if error().is_some() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
+    let FieldIds {
+        hint_id,
+        error_id,
+        error,
+        described,
+    } = field_ids(&id, errors, target.key());
     let value = move || form.with(|f| target.read(f));
     let on_input = move |ev| form.update(|f| target.write(f, event_target_value(&ev)));
     let invalid = move || error().is_some().then_some("true");

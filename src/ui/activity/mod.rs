@@ -1,8 +1,11 @@
 //! New activity: the nine needs, then the chosen activity's guided form.
 
+mod draft;
 mod form;
+mod links;
 
-pub use form::ActivityForm;
+pub use draft::{DraftBanner, DraftKeeper};
+pub use form::{field_ids, ActivityForm, FieldIds};
 
 use super::browser;
 use super::icon::KindIcon;
@@ -64,11 +67,21 @@ pub fn show_errors(errors: RwSignal<ValidationErrors>, found: ValidationErrors) 
 #[component]
 fn NewForm(kind: ActivityKind) -> impl IntoView {
     let state = use_app();
-    let author = state.settings.with_untracked(|s| s.author.clone());
+    let prefill = state
+        .prefill
+        .try_update(Option::take)
+        .flatten()
+        .filter(|(k, _)| *k == kind);
+    let prefilled = prefill.is_some();
     let form = RwSignal::new(RecordForm {
-        author,
+        author: state.author(),
         ..RecordForm::default()
     });
+    let draft = DraftKeeper::attach(format!("draft:new:{}", kind.slug()), form);
+    if let Some((_, values)) = prefill {
+        form.set(values);
+        draft.restored.set(None);
+    }
     let errors = RwSignal::new(ValidationErrors::default());
     let busy = RwSignal::new(false);
     let submit = Callback::new(move |()| {
@@ -85,6 +98,7 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
                     let (id, title) = (record.id, record.title.clone());
                     match state.save(record).await {
                         Ok(()) => {
+                            draft.clear();
                             state.update_settings(|s| s.author = filled.author.trim().to_owned());
                             state.go(View::Record(id));
                             state.tell(format!("Saved “{title}”."));
@@ -111,6 +125,8 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
                 {kind.label()}
             </h1>
             <p class="lead">{kind.intent()}</p>
+            {prefilled.then(|| view! { <p class="hint-box">"The form is prefilled from earlier records. Check it and complete it."</p> })}
+            <DraftBanner keeper=draft/>
             <ActivityForm kind form errors busy=busy.into() submit_label="Save" on_submit=submit/>
         </section>
     }

@@ -2,7 +2,7 @@
 
 use super::icon::KindIcon;
 use super::layout::ViewLink;
-use super::repertoire::RecordRow;
+use super::repertoire::{RecordRow, RecurringSuggestions};
 use super::route::View;
 use super::state::use_app;
 use crate::domain::ActivityKind;
@@ -87,6 +87,7 @@ fn Overview() -> impl IntoView {
             .with(|records| records.iter().take(RECENT).cloned().collect::<Vec<_>>())
     };
     view! {
+        <RecurringSuggestions/>
         <div class="columns">
             <section aria-labelledby="waiting-title">
                 <h2 id="waiting-title">"Waiting for help"</h2>
@@ -105,7 +106,7 @@ fn Overview() -> impl IntoView {
                     {move || recent().into_iter().map(|record| view! { <RecordRow record/> }).collect_view()}
                 </ul>
                 <p>
-                    <ViewLink to=View::Repertoire>"See the whole repertoire"</ViewLink>
+                    <ViewLink to=View::repertoire()>"See the whole repertoire"</ViewLink>
                 </p>
             </section>
         </div>

@@ -1,14 +1,66 @@
-//! A record on its own page: every field, and its editing form.
+//! A record on its own page: its fields, its contributions, the steps its
+//! kind allows, its links, and its editing form.
 
-use super::activity::{show_errors, ActivityForm};
+mod actions;
+mod contributions;
+mod fields;
+
+use super::activity::{show_errors, ActivityForm, DraftBanner, DraftKeeper};
 use super::browser::{self, format_time};
 use super::layout::ViewLink;
 use super::repertoire::KindBadge;
 use super::route::View;
-use super::state::use_app;
-use crate::domain::{fields_of, Id, RecordForm, ValidationErrors};
+use super::state::{use_app, AppState};
+use crate::domain::lifecycle::{apply, Step};
+use crate::domain::links::linked_from;
+use crate::domain::{Id, Record, RecordForm, ValidationErrors};
+use actions::RecordActions;
+use contributions::Contributions;
+use fields::RecordFields;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// Applies a life-cycle step to the stored record and saves it. Refusals go
+/// to `form` (errors, and a reset to run once saved) or to the live region.
+pub fn take_step(
+    state: AppState,
+    id: Id,
+    step: Step,
+    success: &str,
+    form: Option<(RwSignal<ValidationErrors>, Callback<()>)>,
+) {
+    let Some(record) = state.record(id) else {
+        state.warn("This record no longer exists.");
+        return;
+    };
+    match apply(
+        &record,
+        step,
+        &state.author(),
+        browser::new_id(),
+        browser::now(),
+    ) {
+        Err(errors) => match form {
+            Some((signal, _)) => signal.set(errors),
+            None => state.warn(errors.to_string()),
+        },
+        Ok(next) => {
+            let success = success.to_owned();
+            spawn_local(async move {
+                match state.save(next).await {
+                    Ok(()) => {
+                        if let Some((signal, reset)) = form {
+                            signal.set(ValidationErrors::default());
+                            reset.run(());
+                        }
+                        state.tell(success);
+                    }
+                    Err(error) => state.warn(format!("Not saved. {error}")),
+                }
+            });
+        }
+    }
+}
 
 #[component]
 fn NotFound() -> impl IntoView {
@@ -16,23 +68,70 @@ fn NotFound() -> impl IntoView {
         <section aria-labelledby="view-title">
             <h1 id="view-title" tabindex="-1">"Record not found"</h1>
             <p>"This record is not in the repertoire of this browser. It may have been deleted, or the link comes from another device."</p>
-            <p><ViewLink to=View::Repertoire>"Back to the repertoire"</ViewLink></p>
+            <p><ViewLink to=View::repertoire()>"Back to the repertoire"</ViewLink></p>
         </section>
+    }
+}
+
+/// Links both ways: what this grows from, and what grew from it.
+#[component]
+fn RecordLinks(record: Record) -> impl IntoView {
+    let state = use_app();
+    let id = record.id;
+    let links = StoredValue::new(record.links);
+    let sources = Memo::new(move |_| {
+        state.records.with(|all| {
+            links.with_value(|links| {
+                links
+                    .iter()
+                    .filter_map(|l| all.iter().find(|r| r.id == *l))
+                    .map(|r| (r.id, r.title.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let grown = Memo::new(move |_| {
+        state.records.with(|all| {
+            linked_from(all, id)
+                .into_iter()
+                .map(|r| (r.id, r.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let list = |items: Vec<(Id, String)>| {
+        items
+            .into_iter()
+            .map(|(id, title)| view! { <li><ViewLink to=View::Record(id)>{title}</ViewLink></li> })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !sources.with(Vec::is_empty)>
+            <section class="links" aria-labelledby="grows-from">
+                <h2 id="grows-from">"Grows from"</h2>
+                <ul>{move || list(sources.get())}</ul>
+            </section>
+        </Show>
+        <Show when=move || !grown.with(Vec::is_empty)>
+            <section class="links" aria-labelledby="written-down">
+                <h2 id="written-down">"Written down in"</h2>
+                <ul>{move || list(grown.get())}</ul>
+            </section>
+        </Show>
     }
 }
 
 #[component]
 pub fn RecordDetail(id: Id) -> impl IntoView {
     let state = use_app();
+    let record = Memo::new(move |_| state.record(id));
     move || {
-        let Some(record) = state.record(id) else {
+        let Some(record) = record.get() else {
             return view! { <NotFound/> }.into_any();
         };
-        let values = record.payload.to_form();
         let topics = record.topics.clone();
         view! {
             <article aria-labelledby="view-title">
-                <p class="crumbs"><ViewLink to=View::Repertoire>"← Repertoire"</ViewLink></p>
+                <p class="crumbs"><ViewLink to=View::repertoire()>"← Repertoire"</ViewLink></p>
                 <KindBadge kind=record.kind()/>
                 <h1 id="view-title" tabindex="-1">{record.title.clone()}</h1>
                 <p class="row-meta">
@@ -46,21 +145,11 @@ pub fn RecordDetail(id: Id) -> impl IntoView {
                         {topics.into_iter().map(|t| view! { <li>{t.as_str().to_owned()}</li> }).collect_view()}
                     </ul>
                 })}
-                <dl class="fields">
-                    {fields_of(record.kind())
-                        .iter()
-                        .filter_map(|spec| {
-                            let value = values.get(spec.key).filter(|v| !v.trim().is_empty())?.clone();
-                            Some(view! {
-                                <dt>{spec.label}</dt>
-                                <dd class="text">{value}</dd>
-                            })
-                        })
-                        .collect_view()}
-                </dl>
-                <p class="actions">
-                    <ViewLink to=View::Edit(id) class="button secondary">"Edit"</ViewLink>
-                </p>
+                <h2 class="visually-hidden">"Details"</h2>
+                <RecordFields record=record.clone()/>
+                <RecordActions record=record.clone()/>
+                <RecordLinks record=record.clone()/>
+                <Contributions record/>
             </article>
         }
         .into_any()
@@ -75,6 +164,7 @@ pub fn EditRecord(id: Id) -> impl IntoView {
     };
     let kind = original.kind();
     let form = RwSignal::new(RecordForm::of(&original));
+    let draft = DraftKeeper::attach(format!("draft:edit:{id}"), form);
     let errors = RwSignal::new(ValidationErrors::default());
     let busy = RwSignal::new(false);
     let title = original.title.clone();
@@ -95,6 +185,7 @@ pub fn EditRecord(id: Id) -> impl IntoView {
                     let title = record.title.clone();
                     match state.save(record).await {
                         Ok(()) => {
+                            draft.clear();
                             state.go(View::Record(id));
                             state.tell(format!("Saved your changes to “{title}”."));
                         }
@@ -111,8 +202,9 @@ pub fn EditRecord(id: Id) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="view-title">
-            <p class="crumbs"><ViewLink to=View::Record(id)>"← Back without saving"</ViewLink></p>
+            <p class="crumbs"><ViewLink to=View::Record(id)>"← Back to the record"</ViewLink></p>
             <h1 id="view-title" tabindex="-1">"Edit: " {title}</h1>
+            <DraftBanner keeper=draft/>
             <ActivityForm kind form errors busy=busy.into() submit_label="Save changes" on_submit=submit/>
         </section>
     }

@@ -1,4 +1,10 @@
-//! Repertoire: every record, with counts per kind.
+//! Repertoire: search first, filters beside it, a compact list, counts per
+//! kind. The query lives in the view (and so in the URL hash).
+
+mod filters;
+mod suggestions;
+
+pub use suggestions::RecurringSuggestions;
 
 use super::browser::format_time;
 use super::home::FirstSteps;
@@ -6,12 +12,38 @@ use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
+use crate::domain::search::{Query, SearchIndex};
 use crate::domain::{ActivityKind, Record};
+use filters::Filters;
 use leptos::prelude::*;
+
+/// Rows rendered at first and added by "Show more": the list stays light
+/// however large the repertoire grows.
+const PAGE: usize = 50;
 
 #[component]
 pub fn RepertoireList() -> impl IntoView {
     let state = use_app();
+    let query = Memo::new(move |_| match state.view.get() {
+        View::Repertoire(query) => query,
+        _ => Query::default(),
+    });
+    // Rebuilt only when the records change; never compared (that would cost
+    // as much as building it).
+    let index = Memo::new_with_compare(
+        move |_| state.records.with(|records| SearchIndex::build(records)),
+        |_, _| true,
+    );
+    let found = Memo::new(move |_| {
+        let query = query.get();
+        index.with(|index| state.records.with(|records| index.run(records, &query)))
+    });
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        shown.set(PAGE);
+    });
+    let total = move || state.records.with(Vec::len);
     let counts = move || {
         state.records.with(|records| {
             ActivityKind::ALL
@@ -21,17 +53,35 @@ pub fn RepertoireList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let total = move || state.records.with(Vec::len);
+    let rows = move || {
+        let limit = shown.get();
+        found.with(|found| {
+            state.records.with(|records| {
+                found
+                    .iter()
+                    .take(limit)
+                    .map(|&i| records[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let summary = move || {
+        let (found, total) = (found.with(Vec::len), total());
+        match (query.with(Query::is_empty), found) {
+            (true, 1) => "1 record".to_owned(),
+            (true, n) => format!("{n} records"),
+            (false, 0) => {
+                format!("Nothing matches among {total} records. Try fewer words or clear a filter.")
+            }
+            (false, n) => format!("{n} of {total} records match"),
+        }
+    };
     view! {
         <section aria-labelledby="view-title">
             <h1 id="view-title" tabindex="-1">"Repertoire"</h1>
             <Show when=move || { total() > 0 } fallback=|| view! { <FirstSteps/> }>
-                <p class="quiet">
-                    {move || match total() {
-                        1 => "1 record".to_owned(),
-                        n => format!("{n} records"),
-                    }}
-                </p>
+                <Filters query/>
+                <p class="quiet result-count" role="status">{summary}</p>
                 <ul class="counts" aria-label="Records per kind">
                     {move || {
                         counts()
@@ -47,11 +97,19 @@ pub fn RepertoireList() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <RecurringSuggestions/>
                 <ul class="rows">
-                    <For each=move || state.records.get() key=|record| (record.id, record.updated) let(record)>
+                    <For each=rows key=|record| (record.id, record.updated, record.contributions.len(), record.status) let(record)>
                         <RecordRow record/>
                     </For>
                 </ul>
+                <Show when=move || { found.with(Vec::len) > shown.get() }>
+                    <p>
+                        <button type="button" class="secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            {move || format!("Show {} more", (found.with(Vec::len) - shown.get()).min(PAGE))}
+                        </button>
+                    </p>
+                </Show>
             </Show>
         </section>
     }
@@ -68,6 +126,7 @@ pub fn RecordRow(record: Record) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let last = record.last_activity();
+    let count = record.contributions.len();
     let (id, title, author, status) = (record.id, record.title, record.author, record.status);
     view! {
         <li class="row">
@@ -80,6 +139,7 @@ pub fn RecordRow(record: Record) -> impl IntoView {
                     <span class="status">{status.label()}</span>
                     " · "
                     <time>{format_time(last)}</time>
+                    {(count > 0).then(|| view! { <span>" · " {if count == 1 { "1 contribution".to_owned() } else { format!("{count} contributions") }}</span> })}
                     {(!topics.is_empty()).then(|| view! { <span class="topics">" · " {topics}</span> })}
                 </p>
             </div>
