@@ -5,8 +5,8 @@
 //! a newer version, so upgrades never hang on an old tab.
 
 use super::error::StoreError;
-use super::repository::{sort_recent_first, Repository};
-use super::row::RecordRow;
+use super::repository::Repository;
+use super::row::{read_rows, Loaded, RecordRow};
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error, OpenDbError};
@@ -134,11 +134,16 @@ impl IdbRepository {
         }
     }
 
-    async fn rows(&self, index: Option<(&str, String)>) -> Result<Vec<Record>, StoreError> {
+    /// Every record that can be read, and what could not.
+    pub async fn load(&self) -> Result<Loaded, StoreError> {
+        self.rows(None).await
+    }
+
+    async fn rows(&self, index: Option<(&str, String)>) -> Result<Loaded, StoreError> {
         self.check_open()?;
         let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
         let store = tx.object_store(RECORDS).map_err(store_error)?;
-        let rows: Vec<RecordRow> = match index {
+        let rows = match index {
             None => store.get_all().serde().map_err(store_error)?.await,
             Some((name, key)) => {
                 let index = store.index(name).map_err(store_error)?;
@@ -150,16 +155,13 @@ impl IdbRepository {
                     .await
             }
         }
-        .map_err(store_error)?
-        .collect::<Result<_, _>>()
         .map_err(store_error)?;
+        // A row whose shape is wrong fails alone, as a damaged record.
+        let rows: Vec<Result<RecordRow, StoreError>> = rows
+            .map(|row| row.map_err(|e| StoreError::Corrupt(e.to_string())))
+            .collect();
         drop(tx);
-        let mut records = rows
-            .into_iter()
-            .map(RecordRow::into_record)
-            .collect::<Result<Vec<_>, _>>()?;
-        sort_recent_first(&mut records);
-        Ok(records)
+        read_rows(rows)
     }
 }
 
@@ -210,19 +212,25 @@ impl Repository for IdbRepository {
     }
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
-        self.rows(None).await
+        self.rows(None).await.map(|l| l.records)
     }
 
     async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError> {
-        self.rows(Some(("kind", kind.slug().to_owned()))).await
+        self.rows(Some(("kind", kind.slug().to_owned())))
+            .await
+            .map(|l| l.records)
     }
 
     async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError> {
-        self.rows(Some(("status", status.slug().to_owned()))).await
+        self.rows(Some(("status", status.slug().to_owned())))
+            .await
+            .map(|l| l.records)
     }
 
     async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError> {
-        self.rows(Some(("topics", topic.as_str().to_owned()))).await
+        self.rows(Some(("topics", topic.as_str().to_owned())))
+            .await
+            .map(|l| l.records)
     }
 
     async fn count(&self) -> Result<u32, StoreError> {

@@ -65,6 +65,31 @@ impl RecordRow {
     }
 }
 
+/// What reading the stored rows gave: the records, and a description of
+/// each row that could not be read (kept in storage, left out of the app).
+#[derive(Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub records: Vec<Record>,
+    pub unreadable: Vec<String>,
+}
+
+/// Reads rows one by one, so one damaged row hides only itself. A row from a
+/// newer version stops everything: this code must not work on newer data.
+pub fn read_rows(
+    rows: impl IntoIterator<Item = Result<RecordRow, StoreError>>,
+) -> Result<Loaded, StoreError> {
+    let mut loaded = Loaded::default();
+    for row in rows {
+        match row.and_then(RecordRow::into_record) {
+            Ok(record) => loaded.records.push(record),
+            Err(error @ StoreError::TooNew { .. }) => return Err(error),
+            Err(error) => loaded.unreadable.push(error.to_string()),
+        }
+    }
+    super::repository::sort_recent_first(&mut loaded.records);
+    Ok(loaded)
+}
+
 /// Brings a record document of layout `from` up to `RECORD_FORMAT`, one step
 /// at a time, so data written by any earlier release keeps loading.
 fn migrate_doc(from: u32, value: Value) -> Value {
@@ -122,6 +147,23 @@ mod tests {
                 supported: RECORD_FORMAT
             })
         );
+    }
+
+    #[test]
+    fn one_damaged_row_hides_only_itself() {
+        let good = RecordRow::from_record(&sample()).expect("serializes");
+        let mut bad = good.clone();
+        bad.doc = "not json".into();
+        let loaded = read_rows([Ok(bad), Err(StoreError::Corrupt("no id".into())), Ok(good)])
+            .expect("reads");
+        assert_eq!(loaded.records, vec![sample()]);
+        assert_eq!(loaded.unreadable.len(), 2);
+        let mut newer = RecordRow::from_record(&sample()).expect("serializes");
+        newer.v = RECORD_FORMAT + 1;
+        assert!(matches!(
+            read_rows([Ok(newer)]),
+            Err(StoreError::TooNew { .. })
+        ));
     }
 
     #[test]

@@ -63,16 +63,25 @@ impl AppState {
         let loaded = match opened {
             Ok(repo) => {
                 let repo = Rc::new(repo);
-                let all = repo.all().await;
+                let all = repo.load().await;
                 self.repo.set_value(Some(repo));
                 all
             }
             Err(error) => Err(error),
         };
         match loaded {
-            Ok(records) => {
-                self.records.set(records);
+            Ok(loaded) => {
+                self.records.set(loaded.records);
                 self.loading.set(Loading::Ready);
+                let hidden = loaded.unreadable.len();
+                if hidden > 0 {
+                    self.warn(format!(
+                        "{hidden} stored record{} could not be read and {} left out. {} still in this browser's storage; nothing was deleted.",
+                        if hidden == 1 { "" } else { "s" },
+                        if hidden == 1 { "is" } else { "are" },
+                        if hidden == 1 { "It is" } else { "They are" },
+                    ));
+                }
             }
             Err(error) => self.loading.set(Loading::Failed(error)),
         }

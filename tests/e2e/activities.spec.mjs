@@ -33,6 +33,7 @@ test('every kind is created, contributed to and moved on, and all survives a rel
   await page.getByRole('button', { name: 'Accept this answer' }).click();
   await expect(page.locator('.contribution.accepted')).toContainText('Accepted answer');
   await expect(page.locator('.row-meta .status').first()).toHaveText('Answered');
+  await checkAccessibility(page, 'request with an accepted answer');
 
   // Resolve the problem.
   await navigate(page, 'Repertoire');
@@ -42,6 +43,7 @@ test('every kind is created, contributed to and moved on, and all survives a rel
   await resolve.getByLabel(/^The outcome/).fill('No breakage for a month');
   await resolve.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(page.locator('.row-meta .status').first()).toHaveText('Resolved');
+  await checkAccessibility(page, 'resolved problem');
 
   // Publish the document: one state at a time.
   await navigate(page, 'Repertoire');
@@ -52,6 +54,7 @@ test('every kind is created, contributed to and moved on, and all survives a rel
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.locator('.row-meta .status').first()).toHaveText('Published');
   await expect(page.locator('dl.fields h3')).toHaveText('Fix');
+  await checkAccessibility(page, 'published document with Markdown headings');
 
   await page.reload();
   await navigate(page, 'Repertoire');

@@ -65,3 +65,26 @@ for (const how of ['quota', 'abort']) {
     await expect(page.locator('.row')).toHaveCount(0);
   });
 }
+
+test('a damaged stored record hides only itself, and the member is told', async ({ page }) => {
+  await openApp(page);
+  await createProblem(page);
+  await expect(page.getByRole('status')).toContainText('Saved');
+  await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('repertoire:default');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('records', 'readwrite');
+    tx.objectStore('records').put({ id: 'damaged-1', kind: 'visit', status: 'planned', updated: 1, topics: [], author: 'x', v: 1, doc: '{"id": "damaged-1", "title": ' });
+    tx.objectStore('records').put({ id: 'damaged-2', something: 'else entirely' });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText('2 stored records could not be read and are left out');
+  await expect(page.getByRole('status')).toContainText('nothing was deleted');
+  await navigate(page, 'Repertoire');
+  await expect(page.locator('.row', { hasText: problem.title })).toHaveCount(1);
+});
