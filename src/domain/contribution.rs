@@ -16,7 +16,8 @@ pub enum Stance {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+/// Serialized as `{"<type>": {fields}}`, like `Payload`.
+#[serde(rename_all = "kebab-case")]
 pub enum ContributionBody {
     Idea {
         text: String,

@@ -135,9 +135,11 @@ pub struct Mapping {
     pub actions: String,
 }
 
-/// The kind-specific part of a record.
+/// The kind-specific part of a record, serialized as `{"<kind>": {fields}}`.
+/// (An internally tagged enum would read nicer but costs serde's content
+/// buffering: several kilobytes of wasm per enum.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Payload {
     ProblemSolving(ProblemSolving),
     InformationRequest(InformationRequest),
@@ -167,8 +169,7 @@ impl Payload {
 
     /// An empty payload of a kind: every field at its default.
     pub fn empty(kind: ActivityKind) -> Payload {
-        let tagged = serde_json::json!({ "kind": kind.slug() });
-        serde_json::from_value(tagged).unwrap_or_else(|_| unreachable!("every kind has defaults"))
+        from_object(kind, Map::new()).unwrap_or_else(|_| unreachable!("every kind has defaults"))
     }
 
     /// Reads a guided form into a payload, keeping fields the form does not
@@ -192,7 +193,7 @@ impl Payload {
         if !errors.is_empty() {
             return Err(errors);
         }
-        serde_json::from_value(Value::Object(object)).map_err(|error| {
+        from_object(kind, object).map_err(|error| {
             let mut errors = ValidationErrors::default();
             errors.push("form", format!("The form could not be read: {error}"));
             errors
@@ -219,21 +220,31 @@ impl Payload {
     }
 }
 
+/// The payload's fields, without the kind around them.
 fn to_object(payload: &Payload) -> Map<String, Value> {
     match serde_json::to_value(payload) {
-        Ok(Value::Object(object)) => object,
+        Ok(Value::Object(tagged)) => match tagged.into_iter().next() {
+            Some((_, Value::Object(fields))) => fields,
+            _ => unreachable!("a payload serializes to its kind around an object"),
+        },
         _ => unreachable!("a payload serializes to an object"),
     }
+}
+
+fn from_object(
+    kind: ActivityKind,
+    fields: Map<String, Value>,
+) -> Result<Payload, serde_json::Error> {
+    let mut tagged = Map::new();
+    tagged.insert(kind.slug().to_owned(), Value::Object(fields));
+    serde_json::from_value(Value::Object(tagged))
 }
 
 fn collect_strings(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::String(text) if !text.is_empty() => out.push(text.clone()),
         Value::Array(items) => items.iter().for_each(|item| collect_strings(item, out)),
-        Value::Object(object) => object
-            .iter()
-            .filter(|(key, _)| key.as_str() != "kind")
-            .for_each(|(_, item)| collect_strings(item, out)),
+        Value::Object(object) => object.values().for_each(|item| collect_strings(item, out)),
         _ => {}
     }
 }
