@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod community;
 pub mod contribution;
+pub mod exchange;
 pub mod fields;
 pub mod id;
 pub mod kind;

@@ -11,6 +11,8 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 pub struct Settings {
     /// The name this member signs records with.
     pub author: String,
+    /// When this browser last exported the community (ms since the epoch).
+    pub last_export: Option<i64>,
 }
 
 /// `gloo-storage` throws an uncatchable JS exception when storage is

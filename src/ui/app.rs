@@ -1,5 +1,6 @@
 use super::activity::NewActivity;
 use super::browser;
+use super::data::DataView;
 use super::home::Home;
 use super::layout::{Header, LiveRegion, StorageProblem};
 use super::record::{EditRecord, RecordDetail};
@@ -92,5 +93,6 @@ fn CurrentView() -> impl IntoView {
         View::New(kind) => view! { <NewActivity kind/> }.into_any(),
         View::Record(id) => view! { <RecordDetail id/> }.into_any(),
         View::Edit(id) => view! { <EditRecord id/> }.into_any(),
+        View::Data => view! { <DataView/> }.into_any(),
     }
 }

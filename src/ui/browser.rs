@@ -77,3 +77,75 @@ pub fn focus_element(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// JSON text indented by two spaces; the text unchanged if it is not JSON.
+pub fn indent_json(text: &str) -> String {
+    js_sys::JSON::parse(text)
+        .ok()
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &JsValue::NULL,
+                &JsValue::from_f64(2.0),
+            )
+            .ok()
+        })
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// Hands a text file to the browser's downloads.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The browser refused to {what}.");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("create the file"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("create the file"))?;
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(e).ok())
+        .ok_or_else(|| fail("start the download"))?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Older browsers and some embedded views have no StorageManager.
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("storage"))
+        .unwrap_or(false)
+        .then(|| navigator.storage())
+}
+
+async fn promise(value: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    wasm_bindgen_futures::JsFuture::from(value.ok()?).await.ok()
+}
+
+/// Bytes used and available to this site, as the browser estimates them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = promise(storage_manager()?.estimate()).await?;
+    let read = |key: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(key))
+            .ok()?
+            .as_f64()
+    };
+    Some((read("usage")?, read("quota")?))
+}
+
+/// Whether the browser promised to keep this site's data; `None` when it
+/// cannot say.
+pub async fn storage_persisted() -> Option<bool> {
+    promise(storage_manager()?.persisted()).await?.as_bool()
+}
+
+/// Asks the browser to keep this site's data under storage pressure.
+pub async fn request_persistence() -> Option<bool> {
+    promise(storage_manager()?.persist()).await?.as_bool()
+}

@@ -15,6 +15,8 @@ pub enum View {
     New(Option<ActivityKind>),
     Record(Id),
     Edit(Id),
+    /// Export, storage and backups.
+    Data,
 }
 
 impl View {
@@ -30,6 +32,7 @@ impl View {
             View::New(Some(kind)) => format!("#/new/{}", kind.slug()),
             View::Record(id) => format!("#/record/{id}"),
             View::Edit(id) => format!("#/record/{id}/edit"),
+            View::Data => "#/data".to_owned(),
         }
     }
 
@@ -42,6 +45,7 @@ impl View {
         match parts.as_slice() {
             ["repertoire"] => View::Repertoire(parse_query(search)),
             ["new"] => View::New(None),
+            ["data"] => View::Data,
             ["new", slug] => {
                 ActivityKind::from_slug(slug).map_or(View::New(None), |k| View::New(Some(k)))
             }
@@ -57,6 +61,7 @@ impl View {
             View::Home => Section::Home,
             View::Repertoire(_) | View::Record(_) | View::Edit(_) => Section::Repertoire,
             View::New(_) => Section::NewActivity,
+            View::Data => Section::Data,
         }
     }
 }
@@ -156,16 +161,23 @@ pub enum Section {
     Home,
     Repertoire,
     NewActivity,
+    Data,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Home, Section::Repertoire, Section::NewActivity];
+    pub const ALL: [Section; 4] = [
+        Section::Home,
+        Section::Repertoire,
+        Section::NewActivity,
+        Section::Data,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Section::Home => "Home",
             Section::Repertoire => "Repertoire",
             Section::NewActivity => "New activity",
+            Section::Data => "Data",
         }
     }
 
@@ -174,6 +186,7 @@ impl Section {
             Section::Home => View::Home,
             Section::Repertoire => View::repertoire(),
             Section::NewActivity => View::New(None),
+            Section::Data => View::Data,
         }
     }
 }
@@ -202,6 +215,7 @@ mod tests {
             View::New(Some(ActivityKind::Visit)),
             View::Record(id),
             View::Edit(id),
+            View::Data,
         ];
         for view in views {
             assert_eq!(

@@ -1,0 +1,144 @@
+//! The export format: one JSON file that holds a whole community, and the
+//! Markdown files of its published documents. `docs/data-format.md`
+//! describes every field.
+
+use super::assessment::Round;
+use super::community::CommunityProfile;
+use super::member::Member;
+use super::payload::Payload;
+use super::record::Record;
+use super::status::Status;
+use super::time::Timestamp;
+use super::ActivityKind;
+use serde::{Deserialize, Serialize};
+
+/// Names the file's kind, so other JSON is recognized as such.
+pub const FORMAT_NAME: &str = "repertoire-export";
+/// Raise when the file's shape changes; importers refuse versions they do
+/// not know.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: Timestamp,
+    /// The community namespace the data came from.
+    pub namespace: String,
+    pub profile: Option<CommunityProfile>,
+    pub members: Vec<Member>,
+    pub records: Vec<Record>,
+    pub rounds: Vec<Round>,
+}
+
+impl ExportFile {
+    pub fn new(namespace: &str, now: Timestamp, records: Vec<Record>) -> ExportFile {
+        ExportFile {
+            format: FORMAT_NAME.to_owned(),
+            version: FORMAT_VERSION,
+            exported_at: now,
+            namespace: namespace.to_owned(),
+            profile: None,
+            members: Vec::new(),
+            records,
+            rounds: Vec::new(),
+        }
+    }
+
+    /// Compact JSON; the browser indents it for people (a second, pretty
+    /// serializer would cost the bundle several kilobytes).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| unreachable!("plain data always serializes"))
+    }
+}
+
+/// A file name from a title: lower-case ASCII words joined by dashes.
+pub fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for word in super::search::fold(title)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.push_str(word);
+        if stem.len() > 60 {
+            break;
+        }
+    }
+    if stem.is_empty() {
+        "document".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of a timestamp, for file names and front matter.
+pub fn iso_date(at: Timestamp) -> String {
+    // Days since the epoch to a civil date (Howard Hinnant's algorithm).
+    let days = at.millis().div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A published documentation project as a Markdown file: (name, text).
+pub fn published_markdown(record: &Record) -> Option<(String, String)> {
+    let Payload::DocumentationProject(doc) = &record.payload else {
+        return None;
+    };
+    if record.status != Status::Published || record.kind() != ActivityKind::DocumentationProject {
+        return None;
+    }
+    let mut text = format!("# {}\n\n", record.title);
+    text.push_str(&format!(
+        "*Published {} · owner: {} · topics: {}*\n\n",
+        iso_date(record.updated),
+        if doc.owner.is_empty() {
+            &record.author
+        } else {
+            &doc.owner
+        },
+        super::topic::join_topics(&record.topics)
+    ));
+    if !doc.recurring_problem.is_empty() {
+        text.push_str(&format!(
+            "> {}\n\n",
+            doc.recurring_problem.replace('\n', "\n> ")
+        ));
+    }
+    text.push_str(doc.document.trim());
+    text.push('\n');
+    Some((format!("{}.md", file_stem(&record.title)), text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_civil_utc_days() {
+        assert_eq!(iso_date(Timestamp(0)), "1970-01-01");
+        assert_eq!(iso_date(Timestamp(951_782_400_000)), "2000-02-29");
+        assert_eq!(iso_date(Timestamp(1_763_856_000_000)), "2025-11-23");
+        assert_eq!(iso_date(Timestamp(-86_400_000)), "1969-12-31");
+    }
+
+    #[test]
+    fn file_stems_are_safe_and_readable() {
+        assert_eq!(
+            file_stem("Printer driver: the fix (v2)!"),
+            "printer-driver-the-fix-v2"
+        );
+        assert_eq!(file_stem("École / ../../etc/passwd"), "ecole-etc-passwd");
+        assert_eq!(file_stem("🙂 ✨"), "document");
+    }
+}

@@ -1,0 +1,180 @@
+//! Data: take the repertoire elsewhere (export), and see how safely this
+//! browser keeps it (storage used, persistence).
+
+use super::browser::{self, format_time};
+use super::state::use_app;
+use crate::domain::exchange::{iso_date, published_markdown, ExportFile};
+use crate::domain::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Whole kilobytes, or megabytes with one decimal (integer arithmetic keeps
+/// float formatting out of the bundle).
+fn megabytes(bytes: f64) -> String {
+    let bytes = bytes.max(0.0) as u64;
+    if bytes < 1_000_000 {
+        format!("{} KB", (bytes + 500) / 1_000)
+    } else {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+#[component]
+pub fn DataView() -> impl IntoView {
+    view! {
+        <section aria-labelledby="view-title">
+            <h1 id="view-title" tabindex="-1">"Data"</h1>
+            <p class="lead">
+                "The repertoire lives in this browser only. An export is a copy you keep: "
+                "on a shared drive, with a colleague, or to move to another device."
+            </p>
+            <Export/>
+            <PublishedDocuments/>
+            <StorageInfo/>
+        </section>
+    }
+}
+
+#[component]
+fn Export() -> impl IntoView {
+    let state = use_app();
+    let last = move || {
+        state
+            .settings
+            .with(|s| s.last_export)
+            .map(|ms| format_time(Timestamp(ms)))
+    };
+    let export = move |_| {
+        let now = browser::now();
+        let namespace = state.namespace.get_value();
+        let file = state
+            .records
+            .with_untracked(|records| ExportFile::new(&namespace, now, records.clone()));
+        let count = file.records.len();
+        let name = format!(
+            "repertoire-{}-{}.json",
+            crate::domain::exchange::file_stem(&namespace),
+            iso_date(now)
+        );
+        match browser::download(
+            &name,
+            "application/json",
+            &browser::indent_json(&file.to_json()),
+        ) {
+            Ok(()) => {
+                state.update_settings(|s| s.last_export = Some(now.millis()));
+                state.tell(format!(
+                    "Exported {count} record{} to “{name}”.",
+                    if count == 1 { "" } else { "s" }
+                ));
+            }
+            Err(problem) => state.warn(format!("Nothing was exported. {problem}")),
+        }
+    };
+    view! {
+        <section aria-labelledby="export-title">
+            <h2 id="export-title">"Export everything"</h2>
+            <p>
+                "One JSON file with every record and its contributions, in a documented format "
+                "(see the project's data-format description). Keep it somewhere safe."
+            </p>
+            <p class="quiet">
+                {move || match last() {
+                    Some(when) => format!("Last export from this browser: {when}."),
+                    None => "No export has been made from this browser yet.".to_owned(),
+                }}
+            </p>
+            <button type="button" on:click=export>"Download the export (JSON)"</button>
+        </section>
+    }
+}
+
+#[component]
+fn PublishedDocuments() -> impl IntoView {
+    let state = use_app();
+    let documents = Memo::new(move |_| {
+        state.records.with(|records| {
+            records
+                .iter()
+                .filter_map(published_markdown)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section aria-labelledby="documents-title">
+            <h2 id="documents-title">"Published documents as Markdown"</h2>
+            <Show
+                when=move || !documents.with(Vec::is_empty)
+                fallback=|| view! { <p class="quiet">"No documentation project is published yet. Published documents can be downloaded here, one Markdown file each."</p> }
+            >
+                <ul class="downloads">
+                    {move || {
+                        documents
+                            .get()
+                            .into_iter()
+                            .map(|(name, text)| {
+                                let label = format!("Download {name}");
+                                view! {
+                                    <li>
+                                        <button type="button" class="secondary small" on:click=move |_| {
+                                            if let Err(problem) = browser::download(&name, "text/markdown", &text) {
+                                                state.warn(problem);
+                                            }
+                                        }>{label}</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let state = use_app();
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    let persisted = RwSignal::new(None::<bool>);
+    spawn_local(async move {
+        estimate.set(browser::storage_estimate().await);
+        persisted.set(browser::storage_persisted().await);
+    });
+    let ask = move |_| {
+        spawn_local(async move {
+            match browser::request_persistence().await {
+                Some(true) => {
+                    persisted.set(Some(true));
+                    state.tell("The browser agreed to keep this data: it will not clear it to free space.");
+                }
+                Some(false) => state.warn(
+                    "The browser declined for now. Browsers decide from how often you use the site; bookmarking or installing it helps. Keep exporting regularly.",
+                ),
+                None => state.warn("This browser cannot keep data persistently. Keep exporting regularly."),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="storage-title">
+            <h2 id="storage-title">"Storage in this browser"</h2>
+            <p>
+                {move || match estimate.get() {
+                    Some((used, quota)) => format!("This site uses {} of about {} the browser allows it.", megabytes(used), megabytes(quota)),
+                    None => "This browser does not say how much space the site uses.".to_owned(),
+                }}
+            </p>
+            <p>
+                {move || match persisted.get() {
+                    Some(true) => "Kept persistently: the browser will not clear this data on its own to free space.",
+                    Some(false) => "Not kept persistently: when the disk runs low, the browser may clear this site's data without asking. Ask it to keep the data, and export regularly.",
+                    None => "This browser does not say whether it keeps this data persistently. Export regularly.",
+                }}
+            </p>
+            <Show when=move || persisted.get() == Some(false)>
+                <button type="button" class="secondary" on:click=ask>"Ask the browser to keep this data"</button>
+            </Show>
+        </section>
+    }
+}

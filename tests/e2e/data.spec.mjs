@@ -1,0 +1,58 @@
+// Data: the export holds everything in the documented format, published
+// documents download as Markdown, and storage is explained.
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp, navigate, checkAccessibility } from './fixtures.mjs';
+import { kinds, createKind, contribute } from './kinds.mjs';
+
+test('the export is one JSON file with every record and contribution', async ({ page }) => {
+  await openApp(page);
+  await navigate(page, 'Data');
+  await expect(page.getByText('No export has been made from this browser yet.')).toBeVisible();
+  await checkAccessibility(page, 'Data (empty)');
+  await createKind(page, kinds[1]);
+  await contribute(page, kinds[1]);
+  await createKind(page, kinds[8], { title: 'Map with <b>markup</b> & “quotes”' });
+  await navigate(page, 'Data');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the export (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^repertoire-default-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(file.format).toBe('repertoire-export');
+  expect(file.version).toBe(1);
+  expect(file.namespace).toBe('default');
+  expect(file.records).toHaveLength(2);
+  const request = file.records.find((r) => r.title === kinds[1].title);
+  expect(request.payload['information-request'].question).toBe(kinds[1].fields['Your question']);
+  expect(request.contributions[0].author).toBe('Lee');
+  expect(request.contributions[0].body.answer.text).toBe(kinds[1].contribute['Your answer']);
+  const map = file.records.find((r) => r.title.startsWith('Map with'));
+  expect(map.title).toBe('Map with <b>markup</b> & “quotes”');
+  expect(map.payload.mapping.experts).toEqual([{ topic: 'invoicing', members: ['Ana', 'Lee'] }]);
+  await expect(page.getByRole('status')).toContainText('Exported 2 records');
+  await page.reload();
+  await expect(page.getByText(/Last export from this browser: \d{4}-\d{2}-\d{2}/)).toBeVisible();
+});
+
+test('published documents download as Markdown, one file each', async ({ page }) => {
+  await openApp(page);
+  await navigate(page, 'Data');
+  await expect(page.getByText('No documentation project is published yet.')).toBeVisible();
+  await createKind(page, kinds[6], { title: 'Printer driver: the fix' });
+  for (const step of ['Move to “Drafting”', 'Move to “In review”', 'Publish']) {
+    await page.getByRole('button', { name: step }).click();
+    await expect(page.getByRole('status')).toContainText('Now');
+  }
+  await navigate(page, 'Data');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download printer-driver-the-fix.md' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text).toMatch(/^# Printer driver: the fix\n/);
+  expect(text).toContain('> The driver breaks after updates.');
+  expect(text).toContain('## Fix\nPin the driver version.');
+  await checkAccessibility(page, 'Data with a published document');
+});
+
+test('storage use and persistence are explained', async ({ page }) => {
+  await openApp(page, '#/data');
+  await expect(page.getByRole('heading', { name: 'Storage in this browser' })).toBeVisible();
+  await expect(page.getByText(/This site uses [\d.]+ (KB|MB) of about [\d.]+ (KB|MB)/)).toBeVisible();
+  await expect(page.getByText(/Kept persistently|Not kept persistently|does not say whether/)).toBeVisible();
+});
