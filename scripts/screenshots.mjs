@@ -61,6 +61,9 @@ for (const [device, viewport] of Object.entries(sizes)) {
     await shot('repertoire');
     await page.goto(`${base}#/repertoire?q=checklist&sort=unanswered`);
     await shot('repertoire-search');
+    await page.goto(`${base}#/data`);
+    await page.waitForSelector('#storage-title');
+    await shot('data');
     await page.goto(`${base}#/`);
     await shot('home');
     await context.close();

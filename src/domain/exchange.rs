@@ -142,3 +142,57 @@ mod tests {
         assert_eq!(file_stem("🙂 ✨"), "document");
     }
 }
+
+/// How long since the last backup, in whole days, when a reminder is due:
+/// nothing exported for `interval_days` since the last export or, with no
+/// export yet, since the oldest record. `None`: no reminder (nothing to
+/// lose, reminders off with 0 days, or not due yet).
+pub fn backup_due(
+    last_export: Option<Timestamp>,
+    oldest_record: Option<Timestamp>,
+    now: Timestamp,
+    interval_days: u32,
+) -> Option<u32> {
+    let since = last_export.or(oldest_record)?;
+    if interval_days == 0 || oldest_record.is_none() {
+        return None;
+    }
+    let days = (now.millis() - since.millis()).max(0) / 86_400_000;
+    (days >= i64::from(interval_days)).then_some(days.min(i64::from(u32::MAX)) as u32)
+}
+
+#[cfg(test)]
+mod reminder_tests {
+    use super::*;
+
+    const DAY: i64 = 86_400_000;
+
+    #[test]
+    fn a_reminder_comes_when_the_interval_has_passed() {
+        let now = Timestamp(100 * DAY);
+        assert_eq!(
+            backup_due(Some(Timestamp(80 * DAY)), Some(Timestamp(0)), now, 30),
+            None
+        );
+        assert_eq!(
+            backup_due(Some(Timestamp(70 * DAY)), Some(Timestamp(0)), now, 30),
+            Some(30)
+        );
+        assert_eq!(
+            backup_due(None, Some(Timestamp(60 * DAY)), now, 30),
+            Some(40),
+            "counted from the oldest record"
+        );
+        assert_eq!(backup_due(None, None, now, 30), None, "nothing to back up");
+        assert_eq!(
+            backup_due(Some(Timestamp(0)), Some(Timestamp(0)), now, 0),
+            None,
+            "reminders off"
+        );
+        assert_eq!(
+            backup_due(Some(Timestamp(200 * DAY)), Some(Timestamp(0)), now, 30),
+            None,
+            "clock moved back"
+        );
+    }
+}

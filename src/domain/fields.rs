@@ -315,7 +315,7 @@ const DOCUMENTATION_PROJECT: &[FieldSpec] = &[
     field(
         "outline",
         "Outline",
-        "The sections the document will have. Markdown works.",
+        "The sections the document will have.",
         "1. Symptoms\n2. The fix\n3. How to prevent it",
         false,
         Input::Text,
@@ -323,7 +323,7 @@ const DOCUMENTATION_PROJECT: &[FieldSpec] = &[
     field(
         "document",
         "The document",
-        "The text itself, in Markdown. It can grow over time.",
+        "The text itself. It can grow over time.",
         "## Symptoms\n…",
         false,
         Input::Text,

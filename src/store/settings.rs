@@ -6,13 +6,28 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// What this browser remembers for one community.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The name this member signs records with.
     pub author: String,
     /// When this browser last exported the community (ms since the epoch).
     pub last_export: Option<i64>,
+    /// Days without an export before Home reminds the member; 0 turns the
+    /// reminder off.
+    pub backup_reminder_days: u32,
+}
+
+pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            author: String::new(),
+            last_export: None,
+            backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS,
+        }
+    }
 }
 
 /// `gloo-storage` throws an uncatchable JS exception when storage is

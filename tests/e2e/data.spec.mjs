@@ -53,6 +53,36 @@ test('published documents download as Markdown, one file each', async ({ page })
 test('storage use and persistence are explained', async ({ page }) => {
   await openApp(page, '#/data');
   await expect(page.getByRole('heading', { name: 'Storage in this browser' })).toBeVisible();
-  await expect(page.getByText(/This site uses [\d.]+ (KB|MB) of about [\d.]+ (KB|MB)/)).toBeVisible();
+  await expect(page.getByText(/This site uses [\d.]+ (KB|MB|GB) of about [\d.]+ (KB|MB|GB)/)).toBeVisible();
   await expect(page.getByText(/Kept persistently|Not kept persistently|does not say whether/)).toBeVisible();
+});
+
+test('Home reminds the member to export after the chosen interval', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
+  await openApp(page);
+  await createKind(page, kinds[0]);
+  await navigate(page, 'Home');
+  await expect(page.getByText(/No backup of the repertoire/)).toHaveCount(0);
+  await page.clock.setSystemTime(new Date('2026-02-19T12:00:00Z'));
+  await page.reload();
+  const reminder = page.getByText('No backup of the repertoire for 45 days.');
+  await expect(reminder).toBeVisible();
+  await checkAccessibility(page, 'Home with a backup reminder');
+  await page.getByRole('link', { name: 'Export it now' }).click();
+  const field = page.getByLabel(/Remind me to export after/);
+  await field.fill('-3');
+  await field.press('Tab');
+  await expect(page.getByText('Give a whole number of days between 0 and 3650.')).toBeVisible();
+  await field.fill('60');
+  await field.press('Tab');
+  await expect(page.getByText('Give a whole number of days')).toBeHidden();
+  await navigate(page, 'Home');
+  await expect(page.getByText(/No backup of the repertoire/)).toHaveCount(0);
+  await navigate(page, 'Data');
+  await expect(page.getByLabel(/Remind me to export after/)).toHaveValue('60');
+  await page.getByLabel(/Remind me to export after/).fill('30');
+  await page.getByLabel(/Remind me to export after/).press('Tab');
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the export (JSON)' }).click()]);
+  await navigate(page, 'Home');
+  await expect(page.getByText(/No backup of the repertoire/)).toHaveCount(0);
 });

@@ -2,8 +2,10 @@
 //! browser keeps it (storage used, persistence).
 
 use super::browser::{self, format_time};
+use super::layout::ViewLink;
+use super::route::View;
 use super::state::use_app;
-use crate::domain::exchange::{iso_date, published_markdown, ExportFile};
+use crate::domain::exchange::{backup_due, iso_date, published_markdown, ExportFile};
 use crate::domain::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,9 +16,12 @@ fn megabytes(bytes: f64) -> String {
     let bytes = bytes.max(0.0) as u64;
     if bytes < 1_000_000 {
         format!("{} KB", (bytes + 500) / 1_000)
-    } else {
+    } else if bytes < 1_000_000_000 {
         let tenths = (bytes + 50_000) / 100_000;
         format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        let tenths = (bytes + 50_000_000) / 100_000_000;
+        format!("{}.{} GB", tenths / 10, tenths % 10)
     }
 }
 
@@ -86,7 +91,69 @@ fn Export() -> impl IntoView {
                 }}
             </p>
             <button type="button" on:click=export>"Download the export (JSON)"</button>
+            <ReminderSetting/>
         </section>
+    }
+}
+
+/// Shown on Home when no export was made for longer than the chosen
+/// interval: the repertoire lives in one browser, which can lose it.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = use_app();
+    let due = move || {
+        let oldest = state
+            .records
+            .with(|records| records.iter().map(|r| r.created).min());
+        state.settings.with(|s| {
+            backup_due(
+                s.last_export.map(Timestamp),
+                oldest,
+                browser::now(),
+                s.backup_reminder_days,
+            )
+        })
+    };
+    move || {
+        due().map(|days| {
+            view! {
+                <p class="reminder">
+                    {format!("No backup of the repertoire for {days} days. It lives only in this browser. ")}
+                    <ViewLink to=View::Data>"Export it now"</ViewLink>
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn ReminderSetting() -> impl IntoView {
+    let state = use_app();
+    let problem = RwSignal::new(None::<&'static str>);
+    view! {
+        <div class="field inline-field" class:invalid=move || problem.get().is_some()>
+            <label for="backup-days">"Remind me to export after this many days without one (0: never)"</label>
+            <input
+                id="backup-days"
+                type="number"
+                min="0"
+                max="3650"
+                inputmode="numeric"
+                aria-describedby="backup-days-error"
+                aria-invalid=move || problem.get().map(|_| "true")
+                prop:value=move || state.settings.with(|s| s.backup_reminder_days.to_string())
+                on:change=move |ev| {
+                    match event_target_value(&ev).trim().parse::<u32>() {
+                        Ok(days) if days <= 3650 => {
+                            problem.set(None);
+                            state.update_settings(|s| s.backup_reminder_days = days);
+                        }
+                        _ => problem.set(Some("Give a whole number of days between 0 and 3650.")),
+                    }
+                }
+            />
+            <p class="field-error" id="backup-days-error" hidden=move || problem.get().is_none()>{move || problem.get()}</p>
+        </div>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Home: what the community is for, what waits for help, what changed.
 
+use super::data::BackupReminder;
 use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::repertoire::{RecordRow, RecurringSuggestions};
@@ -87,6 +88,7 @@ fn Overview() -> impl IntoView {
             .with(|records| records.iter().take(RECENT).cloned().collect::<Vec<_>>())
     };
     view! {
+        <BackupReminder/>
         <RecurringSuggestions/>
         <div class="columns">
             <section aria-labelledby="waiting-title">
