@@ -576,3 +576,44 @@ fn write_it_down_prefills_a_document_that_links_back() {
         [doc.id]
     );
 }
+
+#[test]
+fn news_since_the_last_visit_leaves_out_my_own_work() {
+    use repertoire::domain::links::changes_since;
+    let mut w = World::new();
+    let old = w.problem("Old problem", "");
+    let since = w.tick();
+    let mine = w.problem("My own new problem", "");
+    let answered = w
+        .step(
+            &old,
+            Step::Contribute(ContributionBody::Idea {
+                text: "try this".into(),
+            }),
+            "Lee",
+        )
+        .expect("idea");
+    let answered = w
+        .step(
+            &answered,
+            Step::Contribute(ContributionBody::Idea {
+                text: "or that".into(),
+            }),
+            "Kim",
+        )
+        .expect("idea");
+    let mut theirs = w.request("Their new request", "");
+    theirs.author = "Kim".into();
+    let records = vec![answered.clone(), mine, theirs.clone()];
+    let changes = changes_since(&records, since, "ana");
+    assert_eq!(
+        changes.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(),
+        ["Their new request", "Old problem"]
+    );
+    assert!(changes[0].is_new && changes[0].contributions == 0);
+    assert!(!changes[1].is_new && changes[1].contributions == 2);
+    assert!(
+        changes_since(&records, w.tick(), "Ana").is_empty(),
+        "nothing after now"
+    );
+}

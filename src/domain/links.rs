@@ -128,3 +128,50 @@ pub fn document_topic(recurring: &Recurring, author: &str) -> RecordForm {
     form.values.insert("owner".into(), author.to_owned());
     form
 }
+
+/// What changed in one record since a member last looked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub id: Id,
+    pub title: String,
+    /// The record itself is new.
+    pub is_new: bool,
+    /// Contributions added since, by others than `me`.
+    pub contributions: usize,
+}
+
+/// Records created or contributed to since `since` by someone other than
+/// `me` (a member does not need news of their own work), newest first.
+pub fn changes_since(records: &[Record], since: super::time::Timestamp, me: &str) -> Vec<Change> {
+    let me = me.trim().to_lowercase();
+    let others = |author: &str| me.is_empty() || author.trim().to_lowercase() != me;
+    let mut changes: Vec<(super::time::Timestamp, Change)> = records
+        .iter()
+        .filter_map(|record| {
+            let is_new = record.created > since && others(&record.author);
+            let fresh: Vec<_> = record
+                .contributions
+                .iter()
+                .filter(|c| c.created > since && others(&c.author))
+                .collect();
+            (is_new || !fresh.is_empty()).then(|| {
+                let latest = fresh
+                    .iter()
+                    .map(|c| c.created)
+                    .max()
+                    .unwrap_or(record.created);
+                (
+                    latest,
+                    Change {
+                        id: record.id,
+                        title: record.title.clone(),
+                        is_new,
+                        contributions: fresh.len(),
+                    },
+                )
+            })
+        })
+        .collect();
+    changes.sort_by_key(|(latest, _)| std::cmp::Reverse(*latest));
+    changes.into_iter().map(|(_, change)| change).collect()
+}

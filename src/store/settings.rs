@@ -16,6 +16,8 @@ pub struct Settings {
     /// Days without an export before Home reminds the member; 0 turns the
     /// reminder off.
     pub backup_reminder_days: u32,
+    /// When this member last opened the repertoire here (ms since the epoch).
+    pub last_visit: Option<i64>,
 }
 
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -26,6 +28,7 @@ impl Default for Settings {
             author: String::new(),
             last_export: None,
             backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS,
+            last_visit: None,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! Several mounts on one page each get their own (no globals).
 
 use super::route::View;
-use crate::domain::{ActivityKind, Id, Record, RecordForm};
+use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
 use crate::store::idb::IdbRepository;
 use crate::store::repository::sort_recent_first;
 use crate::store::settings::{settings_slot, Settings};
@@ -36,6 +36,8 @@ pub struct AppState {
     pub records: RwSignal<Vec<Record>>,
     pub notice: RwSignal<Option<Notice>>,
     pub settings: RwSignal<Settings>,
+    /// When this member looked before this visit: Home shows what changed.
+    pub previous_visit: StoredValue<Option<Timestamp>>,
     /// A form to open prefilled (Write it down, a suggestion), taken once.
     pub prefill: RwSignal<Option<(ActivityKind, RecordForm)>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
@@ -43,7 +45,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(namespace: String, first_view: View) -> AppState {
-        let settings = settings_slot(&namespace).load().unwrap_or_default();
+        let settings: Settings = settings_slot(&namespace).load().unwrap_or_default();
+        let previous_visit = settings.last_visit.map(Timestamp);
         AppState {
             namespace: StoredValue::new(namespace),
             view: RwSignal::new(first_view),
@@ -52,6 +55,7 @@ impl AppState {
             notice: RwSignal::new(None),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),
+            previous_visit: StoredValue::new(previous_visit),
             repo: StoredValue::new_local(None),
         }
     }
@@ -73,6 +77,7 @@ impl AppState {
             Ok(loaded) => {
                 self.records.set(loaded.records);
                 self.loading.set(Loading::Ready);
+                self.update_settings(|s| s.last_visit = Some(super::browser::now().millis()));
                 let hidden = loaded.unreadable.len();
                 if hidden > 0 {
                     self.warn(format!(

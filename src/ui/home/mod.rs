@@ -1,15 +1,19 @@
 //! Home: what the community is for, what waits for help, what changed.
 
+use super::browser::format_time;
 use super::data::BackupReminder;
 use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::repertoire::{RecordRow, RecurringSuggestions};
 use super::route::View;
 use super::state::use_app;
+use crate::domain::links::changes_since;
 use crate::domain::ActivityKind;
 use leptos::prelude::*;
 
 const RECENT: usize = 5;
+/// Changes listed on Home since the last visit.
+const NEWS: usize = 8;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -89,6 +93,7 @@ fn Overview() -> impl IntoView {
     };
     view! {
         <BackupReminder/>
+        <SinceLastVisit/>
         <RecurringSuggestions/>
         <div class="columns">
             <section aria-labelledby="waiting-title">
@@ -113,4 +118,56 @@ fn Overview() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// No server sends notifications, so Home tells what others added since
+/// this member last looked.
+#[component]
+fn SinceLastVisit() -> impl IntoView {
+    let state = use_app();
+    let Some(since) = state.previous_visit.get_value() else {
+        return ().into_any();
+    };
+    let changes = move || {
+        state
+            .records
+            .with(|records| changes_since(records, since, &state.author()))
+    };
+    view! {
+        <section aria-labelledby="news-title" class="news">
+            <h2 id="news-title">"Since your last visit"</h2>
+            {move || {
+                let changes = changes();
+                if changes.is_empty() {
+                    return view! { <p class="quiet">{format!("Nothing new from others since {}.", format_time(since))}</p> }.into_any();
+                }
+                let more = changes.len().saturating_sub(NEWS);
+                view! {
+                    <p class="quiet">{format!("Changes by others since {}:", format_time(since))}</p>
+                    <ul>
+                        {changes
+                            .into_iter()
+                            .take(NEWS)
+                            .map(|change| {
+                                let what = match (change.is_new, change.contributions) {
+                                    (true, 0) => "new".to_owned(),
+                                    (true, n) => format!("new, {n} contribution{}", if n == 1 { "" } else { "s" }),
+                                    (false, n) => format!("{n} new contribution{}", if n == 1 { "" } else { "s" }),
+                                };
+                                view! {
+                                    <li>
+                                        <ViewLink to=View::Record(change.id)>{change.title}</ViewLink>
+                                        <span class="quiet">{format!(" ({what})")}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! { <p class="quiet">{format!("And {more} more.")}</p> })}
+                }
+                .into_any()
+            }}
+        </section>
+    }
+    .into_any()
 }
