@@ -62,10 +62,10 @@ ensure_node_modules() {
 }
 
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "Installing Debian's chromium and chromium-driver"
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; then
+    say "Installing Debian's chromium, chromium-driver and brotli (for the size report)"
     need_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium chromium-driver brotli
   fi
 }
 

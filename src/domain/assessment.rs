@@ -1,6 +1,8 @@
 //! The periodic self-assessment of the three elements.
 
 use super::id::Id;
+use super::instrument::{item, Item, ITEMS};
+use super::validation::is_valid_date;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -32,4 +34,119 @@ pub struct Round {
     /// The day the round opened, `YYYY-MM-DD`.
     pub date: String,
     pub responses: Vec<Response>,
+}
+
+impl Element {
+    pub const ALL: [Element; 3] = [Element::Domain, Element::Community, Element::Practice];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Element::Domain => "Domain",
+            Element::Community => "Community",
+            Element::Practice => "Practice",
+        }
+    }
+
+    /// Stable name used in storage and URLs; matches the serde name.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Element::Domain => "domain",
+            Element::Community => "community",
+            Element::Practice => "practice",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Element> {
+        Element::ALL.into_iter().find(|e| e.slug() == slug)
+    }
+
+    /// What the element asks of a community, as one plain question.
+    pub fn question(self) -> &'static str {
+        match self {
+            Element::Domain => "Do we share a clear area of interest that matters to our work?",
+            Element::Community => "Do we ask, help and learn from one another?",
+            Element::Practice => "Do we build and reuse a shared stock of ways to do our work?",
+        }
+    }
+}
+
+impl Round {
+    pub fn response_of(&self, member: Id) -> Option<&Response> {
+        self.responses.iter().find(|r| r.member == member)
+    }
+
+    /// This round with `response` in place of the member's earlier one, so a
+    /// member who answers again changes their answers instead of counting twice.
+    pub fn with_response(&self, response: Response) -> Round {
+        let mut responses: Vec<Response> = self
+            .responses
+            .iter()
+            .filter(|r| r.member != response.member)
+            .cloned()
+            .collect();
+        match self
+            .responses
+            .iter()
+            .position(|r| r.member == response.member)
+        {
+            // Every response before `at` is kept, so `at` is still in range.
+            Some(at) => responses.insert(at, response),
+            None => responses.push(response),
+        }
+        Round {
+            responses,
+            ..self.clone()
+        }
+    }
+}
+
+/// A round's date as stored, or why it cannot be used.
+pub fn validate_date(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err("Give the day the round opens, as year-month-day, for example 2026-03-31.".to_owned())
+    } else if is_valid_date(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "“{text}” is not a day we can read: write it as year-month-day, for example 2026-03-31, between 1900 and 2200."
+        ))
+    }
+}
+
+/// A member's answers checked against the questionnaire, in its order.
+/// Items left out are simply unanswered.
+pub fn response_from(member: Id, answers: &[(String, Rating)]) -> Result<Response, String> {
+    let mut found: Vec<(&'static Item, Rating)> = Vec::new();
+    for (id, rating) in answers {
+        let Some(item) = item(id) else {
+            return Err(format!(
+                "“{id}” is not one of the questionnaire's statements."
+            ));
+        };
+        if found.iter().any(|(seen, _)| seen.id == item.id) {
+            return Err(format!(
+                "Statement {} was answered twice; keep one answer.",
+                item.id
+            ));
+        }
+        if let Rating::Agreement(value) = rating {
+            if !(1..=5).contains(value) {
+                return Err(format!(
+                    "Answers go from 1 (strongly disagree) to 5 (strongly agree); {value} is outside that range."
+                ));
+            }
+        }
+        found.push((item, *rating));
+    }
+    let answers = ITEMS
+        .iter()
+        .filter_map(|item| {
+            found
+                .iter()
+                .find(|(seen, _)| seen.id == item.id)
+                .map(|(_, rating)| (item.id.to_owned(), *rating))
+        })
+        .collect();
+    Ok(Response { member, answers })
 }

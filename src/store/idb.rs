@@ -126,7 +126,7 @@ impl IdbRepository {
         self.db.close();
     }
 
-    fn check_open(&self) -> Result<(), StoreError> {
+    pub(super) fn check_open(&self) -> Result<(), StoreError> {
         if self.superseded.get() {
             Err(StoreError::Superseded)
         } else {
@@ -243,7 +243,7 @@ impl Repository for IdbRepository {
 
 /// Commits, and when the browser aborts the transaction, reports the real
 /// cause (a full quota shows up only as the transaction's error).
-async fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+pub(super) async fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
     let raw: web_sys::IdbTransaction = tx
         .as_sys()
         .unchecked_ref::<web_sys::IdbTransaction>()

@@ -2,11 +2,14 @@
 //! trait, the in-memory repository) build natively; IndexedDB and
 //! localStorage live behind `wasm32`.
 
+pub mod doc_row;
 pub mod error;
 pub mod memory;
 pub mod repository;
 pub mod row;
 
+#[cfg(target_arch = "wasm32")]
+pub mod community;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 #[cfg(target_arch = "wasm32")]

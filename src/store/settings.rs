@@ -18,6 +18,8 @@ pub struct Settings {
     pub backup_reminder_days: u32,
     /// When this member last opened the repertoire here (ms since the epoch).
     pub last_visit: Option<i64>,
+    /// Who uses this browser: a member of the directory ("Who am I").
+    pub me: Option<crate::domain::Id>,
 }
 
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -29,6 +31,7 @@ impl Default for Settings {
             last_export: None,
             backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS,
             last_visit: None,
+            me: None,
         }
     }
 }

@@ -1,8 +1,12 @@
 use super::activity::NewActivity;
+use super::assessment::AssessmentView;
 use super::browser;
 use super::data::DataView;
 use super::home::Home;
 use super::layout::{Header, LiveRegion, StorageProblem};
+use super::map::MapView;
+use super::members::MembersView;
+use super::profile::ProfileView;
 use super::record::{EditRecord, RecordDetail};
 use super::repertoire::RepertoireList;
 use super::route::View;
@@ -94,5 +98,9 @@ fn CurrentView() -> impl IntoView {
         View::Record(id) => view! { <RecordDetail id/> }.into_any(),
         View::Edit(id) => view! { <EditRecord id/> }.into_any(),
         View::Data => view! { <DataView/> }.into_any(),
+        View::Profile => view! { <ProfileView/> }.into_any(),
+        View::Members => view! { <MembersView/> }.into_any(),
+        View::Map => view! { <MapView/> }.into_any(),
+        View::Assessment => view! { <AssessmentView/> }.into_any(),
     }
 }

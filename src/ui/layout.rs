@@ -11,8 +11,19 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <p class="brand">
-                <span class="brand-name">"Repertoire"</span>
-                <span class="brand-sub">"the shared practice of our community"</span>
+                <span class="brand-name">
+                    {move || if state.profile.with(Option::is_some) { state.name() } else { "Repertoire".to_owned() }}
+                </span>
+                <span class="brand-sub">{move || format!("the shared practice of our {}", state.word())}</span>
+                <span class="brand-me">
+                    {move || match state.me() {
+                        Some(me) => view! {
+                            "You are "
+                            <ViewLink to=View::Members>{me.name}</ViewLink>
+                        }.into_any(),
+                        None => view! { <ViewLink to=View::Members>"Who are you?"</ViewLink> }.into_any(),
+                    }}
+                </span>
             </p>
             <nav aria-label="Main">
                 <ul class="nav">

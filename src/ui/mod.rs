@@ -8,6 +8,8 @@ mod activity;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod assessment;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
 mod data;
@@ -18,7 +20,15 @@ mod icon;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod layout;
 #[cfg(target_arch = "wasm32")]
+mod map;
+#[cfg(target_arch = "wasm32")]
 mod markdown;
+#[cfg(target_arch = "wasm32")]
+mod members;
+#[cfg(target_arch = "wasm32")]
+mod plain_field;
+#[cfg(target_arch = "wasm32")]
+mod profile;
 #[cfg(target_arch = "wasm32")]
 mod record;
 #[cfg(target_arch = "wasm32")]

@@ -17,6 +17,13 @@ pub enum View {
     Edit(Id),
     /// Export, storage and backups.
     Data,
+    /// The community's name, word for itself, domain and core topics.
+    Profile,
+    Members,
+    /// Topics × people, demand and gaps.
+    Map,
+    /// Answer a round; results, trend, facts and recommendations.
+    Assessment,
 }
 
 impl View {
@@ -33,6 +40,10 @@ impl View {
             View::Record(id) => format!("#/record/{id}"),
             View::Edit(id) => format!("#/record/{id}/edit"),
             View::Data => "#/data".to_owned(),
+            View::Profile => "#/community".to_owned(),
+            View::Members => "#/members".to_owned(),
+            View::Map => "#/map".to_owned(),
+            View::Assessment => "#/assessment".to_owned(),
         }
     }
 
@@ -46,6 +57,10 @@ impl View {
             ["repertoire"] => View::Repertoire(parse_query(search)),
             ["new"] => View::New(None),
             ["data"] => View::Data,
+            ["community"] => View::Profile,
+            ["members"] => View::Members,
+            ["map"] => View::Map,
+            ["assessment"] => View::Assessment,
             ["new", slug] => {
                 ActivityKind::from_slug(slug).map_or(View::New(None), |k| View::New(Some(k)))
             }
@@ -58,7 +73,10 @@ impl View {
     /// The navigation entry this view belongs to.
     pub fn section(&self) -> Section {
         match self {
-            View::Home => Section::Home,
+            View::Home | View::Profile => Section::Home,
+            View::Members => Section::Members,
+            View::Map => Section::Map,
+            View::Assessment => Section::Assessment,
             View::Repertoire(_) | View::Record(_) | View::Edit(_) => Section::Repertoire,
             View::New(_) => Section::NewActivity,
             View::Data => Section::Data,
@@ -161,14 +179,20 @@ pub enum Section {
     Home,
     Repertoire,
     NewActivity,
+    Members,
+    Map,
+    Assessment,
     Data,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 7] = [
         Section::Home,
         Section::Repertoire,
         Section::NewActivity,
+        Section::Members,
+        Section::Map,
+        Section::Assessment,
         Section::Data,
     ];
 
@@ -177,6 +201,9 @@ impl Section {
             Section::Home => "Home",
             Section::Repertoire => "Repertoire",
             Section::NewActivity => "New activity",
+            Section::Members => "Members",
+            Section::Map => "Knowledge map",
+            Section::Assessment => "Self-assessment",
             Section::Data => "Data",
         }
     }
@@ -186,6 +213,9 @@ impl Section {
             Section::Home => View::Home,
             Section::Repertoire => View::repertoire(),
             Section::NewActivity => View::New(None),
+            Section::Members => View::Members,
+            Section::Map => View::Map,
+            Section::Assessment => View::Assessment,
             Section::Data => View::Data,
         }
     }
@@ -216,6 +246,10 @@ mod tests {
             View::Record(id),
             View::Edit(id),
             View::Data,
+            View::Profile,
+            View::Members,
+            View::Map,
+            View::Assessment,
         ];
         for view in views {
             assert_eq!(

@@ -2,6 +2,9 @@
 //! Several mounts on one page each get their own (no globals).
 
 use super::route::View;
+use crate::domain::assessment::Round;
+use crate::domain::community::CommunityProfile;
+use crate::domain::member::Member;
 use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
 use crate::store::idb::IdbRepository;
 use crate::store::repository::sort_recent_first;
@@ -35,6 +38,12 @@ pub struct AppState {
     /// Every record, most recently active first, as last committed.
     pub records: RwSignal<Vec<Record>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// None until the community describes itself.
+    pub profile: RwSignal<Option<CommunityProfile>>,
+    /// The directory, oldest member first.
+    pub members: RwSignal<Vec<Member>>,
+    /// Self-assessment rounds, oldest first.
+    pub rounds: RwSignal<Vec<Round>>,
     pub settings: RwSignal<Settings>,
     /// When this member looked before this visit: Home shows what changed.
     pub previous_visit: StoredValue<Option<Timestamp>>,
@@ -53,6 +62,9 @@ impl AppState {
             loading: RwSignal::new(Loading::Opening),
             records: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
+            profile: RwSignal::new(None),
+            members: RwSignal::new(Vec::new()),
+            rounds: RwSignal::new(Vec::new()),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),
             previous_visit: StoredValue::new(previous_visit),
@@ -68,17 +80,21 @@ impl AppState {
             Ok(repo) => {
                 let repo = Rc::new(repo);
                 let all = repo.load().await;
+                let community = repo.load_community().await;
                 self.repo.set_value(Some(repo));
-                all
+                all.and_then(|all| community.map(|community| (all, community)))
             }
             Err(error) => Err(error),
         };
         match loaded {
-            Ok(loaded) => {
+            Ok((loaded, community)) => {
                 self.records.set(loaded.records);
+                self.profile.set(community.profile);
+                self.members.set(community.members);
+                self.rounds.set(community.rounds);
                 self.loading.set(Loading::Ready);
                 self.update_settings(|s| s.last_visit = Some(super::browser::now().millis()));
-                let hidden = loaded.unreadable.len();
+                let hidden = loaded.unreadable.len() + community.unreadable.len();
                 if hidden > 0 {
                     self.warn(format!(
                         "{hidden} stored record{} could not be read and {} left out. {} still in this browser's storage; nothing was deleted.",
@@ -117,6 +133,64 @@ impl AppState {
         Ok(())
     }
 
+    pub async fn save_profile(self, profile: CommunityProfile) -> Result<(), StoreError> {
+        self.repo()?.put_profile(&profile).await?;
+        self.profile.set(Some(profile));
+        Ok(())
+    }
+
+    pub async fn save_member(self, member: Member) -> Result<(), StoreError> {
+        self.repo()?.put_member(&member).await?;
+        self.members.update(
+            |members| match members.iter_mut().find(|m| m.id == member.id) {
+                Some(old) => *old = member,
+                None => members.push(member),
+            },
+        );
+        Ok(())
+    }
+
+    pub async fn delete_member(self, id: Id) -> Result<(), StoreError> {
+        self.repo()?.delete_member(id).await?;
+        self.members
+            .update(|members| members.retain(|m| m.id != id));
+        if self.settings.with_untracked(|s| s.me == Some(id)) {
+            self.update_settings(|s| s.me = None);
+        }
+        Ok(())
+    }
+
+    pub async fn save_round(self, round: Round) -> Result<(), StoreError> {
+        self.repo()?.put_round(&round).await?;
+        self.rounds.update(|rounds| {
+            rounds.retain(|r| r.id != round.id);
+            rounds.push(round);
+            rounds.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        });
+        Ok(())
+    }
+
+    /// The member using this browser, once they picked themself.
+    pub fn me(&self) -> Option<Member> {
+        let me = self.settings.with(|s| s.me)?;
+        self.members
+            .with(|members| members.iter().find(|m| m.id == me).cloned())
+    }
+
+    /// The community's name, as it calls itself.
+    pub fn name(&self) -> String {
+        self.profile
+            .with(|p| p.as_ref().map(|p| p.name.clone()))
+            .unwrap_or_else(|| "Our community".to_owned())
+    }
+
+    /// The word the community uses for itself ("tech club", "guild"…).
+    pub fn word(&self) -> String {
+        self.profile
+            .with(|p| p.as_ref().map(|p| p.word.as_text().to_owned()))
+            .unwrap_or_else(|| "community".to_owned())
+    }
+
     pub fn record(&self, id: Id) -> Option<Record> {
         self.records
             .with(|records| records.iter().find(|r| r.id == id).cloned())
@@ -152,9 +226,16 @@ impl AppState {
         }));
     }
 
-    /// The name this member signs with, as remembered in this browser.
+    /// The name this member signs with: the member they picked in "Who am
+    /// I", else the name last typed in this browser.
     pub fn author(&self) -> String {
-        self.settings.with_untracked(|s| s.author.clone())
+        let me = self.settings.with_untracked(|s| s.me);
+        me.and_then(|me| {
+            self.members.with_untracked(|members| {
+                members.iter().find(|m| m.id == me).map(|m| m.name.clone())
+            })
+        })
+        .unwrap_or_else(|| self.settings.with_untracked(|s| s.author.clone()))
     }
 
     /// Opens a kind's form with these values.

@@ -144,7 +144,7 @@ pub fn ActivityForm(
 
 /// Lists every problem at the top, each a link to its field.
 #[component]
-fn ErrorSummary(errors: RwSignal<ValidationErrors>) -> impl IntoView {
+pub fn ErrorSummary(errors: RwSignal<ValidationErrors>) -> impl IntoView {
     view! {
         <Show when=move || !errors.with(ValidationErrors::is_empty)>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert">

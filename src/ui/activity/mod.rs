@@ -5,7 +5,7 @@ mod form;
 mod links;
 
 pub use draft::{DraftBanner, DraftKeeper};
-pub use form::{field_ids, ActivityForm, FieldIds};
+pub use form::{field_id, field_ids, ActivityForm, ErrorSummary, FieldIds};
 
 use super::browser;
 use super::icon::KindIcon;

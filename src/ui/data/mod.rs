@@ -53,9 +53,12 @@ fn Export() -> impl IntoView {
     let export = move |_| {
         let now = browser::now();
         let namespace = state.namespace.get_value();
-        let file = state
+        let mut file = state
             .records
             .with_untracked(|records| ExportFile::new(&namespace, now, records.clone()));
+        file.profile = state.profile.get_untracked();
+        file.members = state.members.get_untracked();
+        file.rounds = state.rounds.get_untracked();
         let count = file.records.len();
         let name = format!(
             "repertoire-{}-{}.json",
@@ -81,7 +84,8 @@ fn Export() -> impl IntoView {
         <section aria-labelledby="export-title">
             <h2 id="export-title">"Export everything"</h2>
             <p>
-                "One JSON file with every record and its contributions, in a documented format "
+                "One JSON file with the community profile, the members, every record with its contributions "
+                "and the self-assessment rounds, in a documented format "
                 "(see the project's data-format description). Keep it somewhere safe."
             </p>
             <p class="quiet">

@@ -8,8 +8,11 @@ use super::repertoire::{RecordRow, RecurringSuggestions};
 use super::route::View;
 use super::state::use_app;
 use crate::domain::links::changes_since;
+use crate::domain::topic::join_topics;
 use crate::domain::ActivityKind;
 use leptos::prelude::*;
+
+mod health;
 
 const RECENT: usize = 5;
 /// Changes listed on Home since the last visit.
@@ -21,15 +24,42 @@ pub fn Home() -> impl IntoView {
     let empty = move || state.records.with(Vec::is_empty);
     view! {
         <section aria-labelledby="view-title">
-            <h1 id="view-title" tabindex="-1">"Welcome to the repertoire"</h1>
-            <p class="lead">
-                "A community's practice lives in what its members ask, answer, try and write down. "
-                "Everything saved here stays in this browser, on this device."
-            </p>
+            <h1 id="view-title" tabindex="-1">{move || format!("Welcome to {}", state.name())}</h1>
+            <Domain/>
+            <health::Health/>
             <Show when=empty fallback=move || view! { <Overview/> }>
                 <FirstSteps/>
             </Show>
         </section>
+    }
+}
+
+/// The community's domain in a sentence, or an invitation to state it.
+#[component]
+fn Domain() -> impl IntoView {
+    let state = use_app();
+    move || {
+        match state.profile.get().filter(|p| p.is_set_up()) {
+        Some(profile) => view! {
+            <p class="lead domain">{profile.domain}</p>
+            <p class="quiet">
+                {(!profile.core_topics.is_empty()).then(|| format!("Core topics: {}. ", join_topics(&profile.core_topics)))}
+                <ViewLink to=View::Profile>"Community profile"</ViewLink>
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="lead">
+                "A community's practice lives in what its members ask, answer, try and write down. "
+                "Everything saved here stays in this browser, on this device."
+            </p>
+            <p class="hint-box">
+                <span>"Say what your community is about, what it calls itself and which topics are at its core."</span>
+                <ViewLink to=View::Profile class="button small">"Describe your community"</ViewLink>
+            </p>
+        }
+        .into_any(),
+    }
     }
 }
 
@@ -95,6 +125,7 @@ fn Overview() -> impl IntoView {
         <BackupReminder/>
         <SinceLastVisit/>
         <RecurringSuggestions/>
+        <health::Suggestions/>
         <div class="columns">
             <section aria-labelledby="waiting-title">
                 <h2 id="waiting-title">"Waiting for help"</h2>

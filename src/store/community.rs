@@ -1,0 +1,149 @@
+//! The community beside its records: members, self-assessment rounds and
+//! the profile, in the same database as the repertoire.
+
+use super::doc_row::{read_docs, DocRow};
+use super::error::StoreError;
+use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, ROUNDS};
+use crate::domain::assessment::Round;
+use crate::domain::community::CommunityProfile;
+use crate::domain::member::Member;
+use crate::domain::Id;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+
+const PROFILE_KEY: &str = "profile";
+
+/// Everything of the community that is not a record, as read at start.
+#[derive(Debug, Default, PartialEq)]
+pub struct Community {
+    pub profile: Option<CommunityProfile>,
+    pub members: Vec<Member>,
+    pub rounds: Vec<Round>,
+    /// Rows that could not be read (kept in storage, left out of the app).
+    pub unreadable: Vec<String>,
+}
+
+impl IdbRepository {
+    /// Profile, members and rounds, read in one transaction.
+    pub async fn load_community(&self) -> Result<Community, StoreError> {
+        self.check_open()?;
+        let tx = self
+            .database()
+            .transaction([MEMBERS, ROUNDS, META])
+            .build()
+            .map_err(store_error)?;
+        let rows = |name: &'static str| async {
+            let store = tx.object_store(name).map_err(store_error)?;
+            let rows = store
+                .get_all::<DocRow>()
+                .serde()
+                .map_err(store_error)?
+                .await
+                .map_err(store_error)?;
+            Ok::<_, StoreError>(
+                rows.map(|row| row.map_err(|e| StoreError::Corrupt(e.to_string())))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let member_rows = rows(MEMBERS).await?;
+        let round_rows = rows(ROUNDS).await?;
+        let meta = tx.object_store(META).map_err(store_error)?;
+        let profile_row: Option<DocRow> = meta
+            .get(PROFILE_KEY)
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        drop(tx);
+        let mut unreadable = Vec::new();
+        let members = read_docs(member_rows, &mut unreadable)?;
+        let mut rounds: Vec<Round> = read_docs(round_rows, &mut unreadable)?;
+        rounds.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        let profile = match profile_row.map(|row| row.read()) {
+            Some(Ok(profile)) => Some(profile),
+            Some(Err(error @ StoreError::TooNew { .. })) => return Err(error),
+            Some(Err(error)) => {
+                unreadable.push(error.to_string());
+                None
+            }
+            None => None,
+        };
+        let mut members: Vec<Member> = members;
+        members.sort_by_key(|m| m.joined);
+        Ok(Community {
+            profile,
+            members,
+            rounds,
+            unreadable,
+        })
+    }
+
+    pub async fn put_profile(&self, profile: &CommunityProfile) -> Result<(), StoreError> {
+        let row = DocRow::new(PROFILE_KEY.to_owned(), profile)?;
+        self.check_open()?;
+        let tx = self
+            .database()
+            .transaction(META)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(META).map_err(store_error)?;
+        store
+            .put(row)
+            .with_key(PROFILE_KEY.to_owned())
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        commit(tx).await
+    }
+
+    pub async fn put_member(&self, member: &Member) -> Result<(), StoreError> {
+        self.put_doc(MEMBERS, DocRow::new(member.id.to_string(), member)?)
+            .await
+    }
+
+    pub async fn delete_member(&self, id: Id) -> Result<(), StoreError> {
+        self.delete_doc(MEMBERS, id).await
+    }
+
+    pub async fn put_round(&self, round: &Round) -> Result<(), StoreError> {
+        self.put_doc(ROUNDS, DocRow::new(round.id.to_string(), round)?)
+            .await
+    }
+
+    pub async fn delete_round(&self, id: Id) -> Result<(), StoreError> {
+        self.delete_doc(ROUNDS, id).await
+    }
+
+    async fn put_doc(&self, name: &str, row: DocRow) -> Result<(), StoreError> {
+        self.check_open()?;
+        let tx = self
+            .database()
+            .transaction(name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(name).map_err(store_error)?;
+        store
+            .put(row)
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        commit(tx).await
+    }
+
+    async fn delete_doc(&self, name: &str, id: Id) -> Result<(), StoreError> {
+        self.check_open()?;
+        let tx = self
+            .database()
+            .transaction(name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(name).map_err(store_error)?;
+        store.delete(id.to_string()).await.map_err(store_error)?;
+        commit(tx).await
+    }
+}

@@ -1,0 +1,124 @@
+//! Adding or editing one member of the directory.
+
+use crate::domain::member::{Member, MemberForm, ParticipationLevel};
+use crate::domain::ValidationErrors;
+use crate::ui::activity::{show_errors, ErrorSummary};
+use crate::ui::browser;
+use crate::ui::plain_field::PlainField;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let start = existing
+        .as_ref()
+        .map(Member::to_form)
+        .unwrap_or_else(|| MemberForm {
+            level: ParticipationLevel::Newcomer.slug().to_owned(),
+            // The first member listed is almost always the person setting up.
+            name: if state.members.with_untracked(Vec::is_empty) {
+                state.author()
+            } else {
+                String::new()
+            },
+            ..MemberForm::default()
+        });
+    let form = RwSignal::new(start);
+    let errors = RwSignal::new(ValidationErrors::default());
+    let is_me = RwSignal::new(existing.is_none() && state.me().is_none());
+    let busy = RwSignal::new(false);
+    let editing = existing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let filled = form.get_untracked();
+        let result = state.members.with_untracked(|members| match &editing {
+            Some(member) => member.edited(&filled, members),
+            None => Member::create(&filled, members, browser::new_id(), browser::now()),
+        });
+        match result {
+            Err(found) => show_errors(errors, found),
+            Ok(member) => {
+                errors.set(ValidationErrors::default());
+                busy.set(true);
+                let claim = is_me.get_untracked();
+                spawn_local(async move {
+                    let (id, name) = (member.id, member.name.clone());
+                    match state.save_member(member).await {
+                        Ok(()) => {
+                            if claim {
+                                state.update_settings(|s| {
+                                    s.me = Some(id);
+                                    s.author = name.clone();
+                                });
+                            }
+                            state.tell(format!("Saved {name}."));
+                            on_done.run(());
+                        }
+                        Err(error) => {
+                            busy.set(false);
+                            state.warn(format!(
+                                "Not saved. {error} What you typed is still in the form."
+                            ));
+                        }
+                    }
+                });
+            }
+        }
+    };
+    let title = match &existing {
+        Some(member) => format!("Edit {}", member.name),
+        None => "Add a member".to_owned(),
+    };
+    let form_label = title.clone();
+    view! {
+        <form class="guided step-form" novalidate on:submit=submit aria-label=form_label>
+            <h3>{title}</h3>
+            <ErrorSummary errors/>
+            <PlainField form errors key="name" label="Name" required=true
+                hint="As colleagues know them; records and contributions are signed with it."
+                placeholder="Robin Example"
+                read=|f: &MemberForm| f.name.clone() write=|f: &mut MemberForm, v| f.name = v/>
+            <div class="field">
+                <label for="field-level">"How they take part"</label>
+                <p class="hint" id="field-level-hint">"As they see it themselves. It can change at any time."</p>
+                <select id="field-level" aria-describedby="field-level-hint"
+                    on:change=move |ev| form.update(|f| f.level = event_target_value(&ev))>
+                    {ParticipationLevel::ALL
+                        .into_iter()
+                        .map(|level| view! {
+                            <option value=level.slug() prop:selected=move || form.with(|f| f.level == level.slug())>
+                                {format!("{}: {}", level.label(), level.describe())}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <PlainField form errors key="knows" label="Topics they know about"
+                hint="Separated by commas. Others will find them on the knowledge map."
+                placeholder="handover, allergies"
+                read=|f: &MemberForm| f.knows.clone() write=|f: &mut MemberForm, v| f.knows = v/>
+            <PlainField form errors key="learning" label="Topics they want to learn"
+                hint="Separated by commas. It shows where the community wants to grow."
+                placeholder="medication safety"
+                read=|f: &MemberForm| f.learning.clone() write=|f: &mut MemberForm, v| f.learning = v/>
+            {existing.is_none().then(|| view! {
+                <p class="checks">
+                    <input type="checkbox" id="member-is-me" prop:checked=move || is_me.get()
+                        on:change=move |ev| is_me.set(event_target_checked(&ev))/>
+                    <label for="member-is-me">"This is me (remembered in this browser)"</label>
+                </p>
+            })}
+            <p class="actions">
+                <button type="submit" disabled=move || busy.get()>
+                    {move || if busy.get() { "Saving…" } else { "Save" }}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </p>
+        </form>
+    }
+}
