@@ -64,6 +64,42 @@ for (const [device, viewport] of Object.entries(sizes)) {
     await page.goto(`${base}#/data`);
     await page.waitForSelector('#storage-title');
     await shot('data');
+    await page.goto(`${base}#/community`);
+    await page.getByLabel('Name').fill('Night Shift Circle');
+    await page.getByLabel('Guild').check();
+    await page.getByLabel('What is the domain about?').fill('Handing patients over safely between shifts.');
+    await page.getByLabel('Core topics').fill('handover, allergies');
+    await shot('profile');
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await page.waitForSelector('text=Saved the profile');
+    await page.goto(`${base}#/members`);
+    for (const [name, knows, learning] of [['Robin', 'handover', 'sepsis'], ['Lee', 'safety', ''], ['Kim', '', 'handover']]) {
+      await page.getByRole('button', { name: 'Add a member' }).click();
+      await page.locator('#field-name').fill(name);
+      await page.getByLabel('Topics they know about').fill(knows);
+      await page.getByLabel('Topics they want to learn').fill(learning);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.waitForSelector(`text=Saved ${name}.`);
+    }
+    await shot('members');
+    await page.goto(`${base}#/map`);
+    await shot('map');
+    await page.goto(`${base}#/assessment`);
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    for (const [i, name] of ['Robin', 'Lee', 'Kim'].entries()) {
+      await page.goto(`${base}#/members`);
+      const again = page.getByRole('button', { name: 'Not you? Choose again' });
+      if (await again.count()) await again.click();
+      await page.getByLabel('I am').selectOption({ label: name });
+      await page.getByRole('button', { name: "That's me" }).click();
+      await page.goto(`${base}#/assessment`);
+      for (const [e, v] of [['d', 4], ['c', 3 + (i % 2)], ['p', 1 + i]]) {
+        for (let k = 1; k <= 6; k += 1) await page.locator(`#item-${e}${k}-${v}`).check();
+      }
+      await page.getByRole('button', { name: 'Save my answers' }).click();
+      await page.waitForSelector('text=Your answers are saved.');
+    }
+    await shot('assessment');
     await page.goto(`${base}#/`);
     await shot('home');
     await context.close();

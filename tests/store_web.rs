@@ -5,24 +5,15 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::Error;
 use indexed_db_futures::Build;
-use repertoire::domain::{ActivityKind, Id, Record, RecordForm, Status, Timestamp, Topic};
+use repertoire::domain::{ActivityKind, Record, RecordForm, Status, Timestamp, Topic};
 use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, SCHEMA};
 use repertoire::store::{Repository, StoreError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn unique_name(label: &str) -> String {
-    format!("{label}-{}", js_sys::Math::random())
-}
-
-fn random_id() -> Id {
-    let mut bytes = [0u8; 16];
-    for byte in bytes.iter_mut() {
-        *byte = (js_sys::Math::random() * 256.0) as u8;
-    }
-    Id::from_random_bytes(bytes)
-}
+mod browser;
+use browser::{random_id, unique_name};
 
 fn problem(title: &str, topics: &str, at: i64) -> Record {
     let mut form = RecordForm {

@@ -28,6 +28,16 @@ pub struct Response {
     pub answers: Vec<(String, Rating)>,
 }
 
+/// Oldest round first (by date, then id). One shared ordering, also to keep
+/// a single sort in the wasm bundle.
+pub fn round_order(a: &Round, b: &Round) -> std::cmp::Ordering {
+    a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+}
+
+pub fn sort_rounds(rounds: &mut [Round]) {
+    rounds.sort_by(round_order);
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Round {
     pub id: Id,

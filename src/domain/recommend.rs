@@ -86,7 +86,7 @@ fn latest_gap(records: &[Record]) -> Option<String> {
         .iter()
         .filter(|r| r.kind() == ActivityKind::Mapping)
         .collect();
-    maps.sort_by_key(|r| std::cmp::Reverse(r.last_activity()));
+    newest_first(&mut maps);
     maps.into_iter()
         .filter_map(|r| match &r.payload {
             Payload::Mapping(m) => m.gaps.iter().find(|g| !g.trim().is_empty()),
@@ -214,7 +214,7 @@ fn unwritten_answers(records: &[Record]) -> Vec<&Record> {
                 .any(|doc| doc.kind() == ActivityKind::DocumentationProject)
         })
         .collect();
-    found.sort_by_key(|r| std::cmp::Reverse(r.last_activity()));
+    newest_first(&mut found);
     found.truncate(MAX_WRITE_IT_DOWN);
     found
 }
@@ -322,4 +322,9 @@ pub fn recommendations(
             Element::Practice => for_practice(records, &ctx),
         })
         .collect()
+}
+
+/// Most recently active first; one sort shared by the steps above.
+fn newest_first(records: &mut [&Record]) {
+    records.sort_by_key(|r| std::cmp::Reverse(r.last_activity()));
 }

@@ -209,9 +209,9 @@ pub fn round_result(round: &Round) -> RoundResult {
 
 /// Results of every round, oldest first.
 pub fn trend(rounds: &[Round]) -> Vec<RoundResult> {
-    let mut ordered: Vec<&Round> = rounds.iter().collect();
-    ordered.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    ordered.into_iter().map(round_result).collect()
+    let mut ordered = rounds.to_vec();
+    super::assessment::sort_rounds(&mut ordered);
+    ordered.iter().map(round_result).collect()
 }
 
 /// The element with the lowest median, only for a round that may be shown:

@@ -58,7 +58,7 @@ impl IdbRepository {
         let mut unreadable = Vec::new();
         let members = read_docs(member_rows, &mut unreadable)?;
         let mut rounds: Vec<Round> = read_docs(round_rows, &mut unreadable)?;
-        rounds.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        crate::domain::assessment::sort_rounds(&mut rounds);
         let profile = match profile_row.map(|row| row.read()) {
             Some(Ok(profile)) => Some(profile),
             Some(Err(error @ StoreError::TooNew { .. })) => return Err(error),

@@ -14,6 +14,8 @@ pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
 mod data;
 #[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
 mod home;
 #[cfg(target_arch = "wasm32")]
 mod icon;

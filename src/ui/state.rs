@@ -165,7 +165,7 @@ impl AppState {
         self.rounds.update(|rounds| {
             rounds.retain(|r| r.id != round.id);
             rounds.push(round);
-            rounds.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            crate::domain::assessment::sort_rounds(rounds);
         });
         Ok(())
     }
@@ -181,7 +181,7 @@ impl AppState {
     pub fn name(&self) -> String {
         self.profile
             .with(|p| p.as_ref().map(|p| p.name.clone()))
-            .unwrap_or_else(|| "Our community".to_owned())
+            .unwrap_or_else(|| "our community".to_owned())
     }
 
     /// The word the community uses for itself ("tech club", "guild"…).

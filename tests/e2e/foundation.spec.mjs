@@ -7,7 +7,7 @@ test('an empty repertoire explains what to do first', async ({ page }) => {
   await openApp(page);
   await expect(page).toHaveTitle('Repertoire');
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Repertoire', 'New activity', 'Data']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Repertoire', 'New activity', 'Members', 'Knowledge map', 'Self-assessment', 'Data']);
   await expect(page.getByRole('heading', { name: 'Nothing here yet: start from a need' })).toBeVisible();
   await navigate(page, 'Repertoire');
   await expect(page.getByRole('heading', { level: 1, name: 'Repertoire' })).toBeVisible();

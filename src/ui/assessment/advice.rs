@@ -5,10 +5,12 @@ use crate::domain::facts::{facts, weakest_by_facts, ElementFacts};
 use crate::domain::recommend::{recommendations, Recommendation, Target};
 use crate::domain::scoring::{round_result, weakest, RoundResult};
 use crate::ui::browser;
+use crate::ui::dom::{el, Node, Static};
 use crate::ui::icon::KindIcon;
 use crate::ui::route::View;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// The repertoire's figures per element, recomputed as it changes.
 pub fn use_facts(state: AppState) -> Memo<[ElementFacts; 3]> {
@@ -60,6 +62,28 @@ pub fn use_latest_result(state: AppState) -> Memo<Option<RoundResult>> {
     })
 }
 
+fn fact_card(group: &ElementFacts, rating: &str) -> Node {
+    let id = format!("facts-{}", group.element.slug());
+    let mut list = el("dl").class("mini");
+    for fact in &group.facts {
+        let mut value = el("dd").text(fact.value.clone());
+        if fact.concern {
+            value = value.child(el("span").class("flag").text(" worth a look"));
+        }
+        list = list.child(el("dt").text(fact.label.clone())).child(value);
+    }
+    el("article")
+        .class("element-card")
+        .attr("aria-labelledby", &id)
+        .child(el("h3").attr("id", id).text(group.element.label()))
+        .child(
+            el("p")
+                .class("score")
+                .text(format!("Members' rating: {rating}")),
+        )
+        .child(list)
+}
+
 #[component]
 pub fn FactsAndAdvice(round: Memo<Option<Round>>) -> impl IntoView {
     let state = use_app();
@@ -83,26 +107,9 @@ pub fn FactsAndAdvice(round: Memo<Option<Round>>) -> impl IntoView {
         <section aria-labelledby="facts-title">
             <h2 id="facts-title">"Facts beside opinions"</h2>
             <p class="quiet">"What the repertoire shows for each element, next to how members rated it. Figures marked “worth a look” point to a weakness."</p>
-            <div class="element-cards">
-                {move || facts.get().into_iter().map(|group| {
-                    let element = group.element;
-                    view! {
-                        <article class="element-card" aria-labelledby=format!("facts-{}", element.slug())>
-                            <h3 id=format!("facts-{}", element.slug())>{element.label()}</h3>
-                            <p class="score">{format!("Members' rating: {}", rating(element))}</p>
-                            <dl class="mini">
-                                {group.facts.into_iter().map(|fact| view! {
-                                    <dt>{fact.label}</dt>
-                                    <dd>
-                                        {fact.value}
-                                        {fact.concern.then(|| view! { <span class="flag">" worth a look"</span> })}
-                                    </dd>
-                                }).collect_view()}
-                            </dl>
-                        </article>
-                    }
-                }).collect_view()}
-            </div>
+            <Static render=Rc::new(move || {
+                facts.with(|facts| el("div").class("element-cards").children(facts.iter().map(|group| fact_card(group, &rating(group.element)))))
+            })/>
         </section>
         <section aria-labelledby="advice-title">
             <h2 id="advice-title">"Recommended next steps"</h2>

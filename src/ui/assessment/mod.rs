@@ -14,9 +14,12 @@ use super::browser;
 use super::state::use_app;
 use crate::domain::assessment::{validate_date, Round};
 use crate::domain::exchange::iso_date;
+use crate::domain::scoring::{round_result, trend};
 use crate::domain::Id;
+use crate::ui::dom::{none, Static};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 
 #[component]
 pub fn AssessmentView() -> impl IntoView {
@@ -39,10 +42,20 @@ pub fn AssessmentView() -> impl IntoView {
             </p>
             <RoundPicker picked round/>
             {move || round.get().map(|round| view! { <answer::AnswerForm round/> })}
-            <results::Results round/>
-            <chart::Trend/>
+            <Static render=Rc::new(move || {
+                round.with(|round| match round {
+                    Some(round) => results::results(&round_result(round)),
+                    None => none(),
+                })
+            })/>
+            <Static render=Rc::new(move || {
+                state.rounds.with(|rounds| {
+                    let shown: Vec<_> = trend(rounds).into_iter().filter(|r| r.shown).collect();
+                    chart::trend(&shown)
+                })
+            })/>
             <advice::FactsAndAdvice round/>
-            <guidance::Guidance/>
+            <Static render=Rc::new(guidance::guidance)/>
         </section>
     }
 }

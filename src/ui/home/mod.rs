@@ -24,7 +24,12 @@ pub fn Home() -> impl IntoView {
     let empty = move || state.records.with(Vec::is_empty);
     view! {
         <section aria-labelledby="view-title">
-            <h1 id="view-title" tabindex="-1">{move || format!("Welcome to {}", state.name())}</h1>
+            <h1 id="view-title" tabindex="-1">
+                {move || match state.profile.with(|p| p.as_ref().map(|p| p.name.clone())) {
+                    Some(name) => format!("Welcome to {name}"),
+                    None => "Welcome to the repertoire".to_owned(),
+                }}
+            </h1>
             <Domain/>
             <health::Health/>
             <Show when=empty fallback=move || view! { <Overview/> }>

@@ -6,9 +6,12 @@ mod grid;
 use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
+use crate::domain::knowledge::KnowledgeMap;
 use crate::domain::knowledge::{knowledge_map, next_step_form, GapReason, NextStep, TopicRow};
 use crate::domain::search::Query;
+use crate::ui::dom::{el, none, Node, Static};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 #[component]
 pub fn MapView() -> impl IntoView {
@@ -32,9 +35,9 @@ pub fn MapView() -> impl IntoView {
             </p>
             <Show when=move || !empty() fallback=|| view! { <EmptyMap/> }>
                 <Gaps map/>
-                <grid::Grid map/>
-                <MapTable map/>
-                <Groups map/>
+                <Static render=Rc::new(move || map.with(|map| {
+                    el("div").child(grid::grid(map)).child(table(map)).child(groups(map))
+                }))/>
             </Show>
         </section>
     }
@@ -62,7 +65,10 @@ fn gap_reasons(row: &TopicRow) -> String {
     row.gaps
         .iter()
         .map(|gap| match gap {
-            GapReason::NoOneKnows => "asked about, and nobody is known to know it".to_owned(),
+            GapReason::NoOneKnows => {
+                "wanted (asked about, or someone wants to learn it), and nobody is known to know it"
+                    .to_owned()
+            }
             GapReason::Unanswered(1) => "one request left unanswered".to_owned(),
             GapReason::Unanswered(n) => format!("{n} requests left unanswered"),
             GapReason::Mapped => "named as a gap by a mapping".to_owned(),
@@ -72,7 +78,7 @@ fn gap_reasons(row: &TopicRow) -> String {
 }
 
 #[component]
-fn Gaps(map: Memo<crate::domain::knowledge::KnowledgeMap>) -> impl IntoView {
+fn Gaps(map: Memo<KnowledgeMap>) -> impl IntoView {
     let state = use_app();
     let gaps = move || map.with(|m| m.gaps().cloned().collect::<Vec<_>>());
     view! {
@@ -123,6 +129,10 @@ fn Gaps(map: Memo<crate::domain::knowledge::KnowledgeMap>) -> impl IntoView {
     }
 }
 
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn names(list: &[String]) -> String {
     if list.is_empty() {
         "—".to_owned()
@@ -132,59 +142,78 @@ fn names(list: &[String]) -> String {
 }
 
 /// The same content as the picture, for screen readers and for reading.
-#[component]
-fn MapTable(map: Memo<crate::domain::knowledge::KnowledgeMap>) -> impl IntoView {
-    view! {
-        <section>
-            <h2 id="map-table-title">"Topics in detail"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="map-table-title">
-                <table class="map-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Topic"</th>
-                            <th scope="col">"Say they know it"</th>
-                            <th scope="col">"Showed it in the repertoire"</th>
-                            <th scope="col">"Named by a mapping"</th>
-                            <th scope="col">"Want to learn it"</th>
-                            <th scope="col">"Demand"</th>
-                            <th scope="col">"Gap"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || map.with(|m| m.topics.iter().map(|row| {
-                            let demand = format!(
-                                "{} requests, {} problems, {} seeking experience; {} waiting",
-                                row.demand.requests, row.demand.problems, row.demand.seeking, row.demand.open
-                            );
-                            view! {
-                                <tr class:gap=row.is_gap()>
-                                    <th scope="row">{row.topic.to_string()}</th>
-                                    <td>{names(&row.declared)}</td>
-                                    <td>{names(&row.demonstrated)}</td>
-                                    <td>{names(&row.mapped)}</td>
-                                    <td>{names(&row.learners)}</td>
-                                    <td>{demand}</td>
-                                    <td>{if row.is_gap() { gap_reasons(row) } else { "no".to_owned() }}</td>
-                                </tr>
-                            }
-                        }).collect_view())}
-                    </tbody>
-                </table>
-            </div>
-        </section>
-    }
+fn table(map: &KnowledgeMap) -> Node {
+    let head = [
+        "Topic",
+        "Say they know it",
+        "Showed it in the repertoire",
+        "Named by a mapping",
+        "Want to learn it",
+        "Demand",
+        "Gap",
+    ]
+    .into_iter()
+    .map(|label| el("th").attr("scope", "col").text(label));
+    let rows = map.topics.iter().map(|row| {
+        let d = &row.demand;
+        let demand = format!(
+            "{}, {}, {}; {} waiting",
+            count(d.requests, "request", "requests"),
+            count(d.problems, "problem", "problems"),
+            count(d.seeking, "experience sought", "experiences sought"),
+            d.open
+        );
+        let gap = if row.is_gap() {
+            gap_reasons(row)
+        } else {
+            "no".to_owned()
+        };
+        let cells = [
+            names(&row.declared),
+            names(&row.demonstrated),
+            names(&row.mapped),
+            names(&row.learners),
+            demand,
+            gap,
+        ]
+        .into_iter()
+        .map(|cell| el("td").text(cell));
+        el("tr")
+            .class(if row.is_gap() { "gap" } else { "" })
+            .child(el("th").attr("scope", "row").text(row.topic.to_string()))
+            .children(cells)
+    });
+    el("section")
+        .child(
+            el("h2")
+                .attr("id", "map-table-title")
+                .text("Topics in detail"),
+        )
+        .child(
+            el("div")
+                .class("table-scroll")
+                .attr("tabindex", "0")
+                .attr("role", "region")
+                .attr("aria-labelledby", "map-table-title")
+                .child(
+                    el("table")
+                        .class("map-table")
+                        .child(el("thead").child(el("tr").children(head)))
+                        .child(el("tbody").children(rows)),
+                ),
+        )
 }
 
-#[component]
-fn Groups(map: Memo<crate::domain::knowledge::KnowledgeMap>) -> impl IntoView {
-    view! {
-        <Show when=move || map.with(|m| !m.groups.is_empty())>
-            <section aria-labelledby="groups-title">
-                <h2 id="groups-title">"Groups to connect with"</h2>
-                <ul>
-                    {move || map.with(|m| m.groups.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view())}
-                </ul>
-            </section>
-        </Show>
+fn groups(map: &KnowledgeMap) -> Node {
+    if map.groups.is_empty() {
+        return none();
     }
+    el("section")
+        .attr("aria-labelledby", "groups-title")
+        .child(
+            el("h2")
+                .attr("id", "groups-title")
+                .text("Groups to connect with"),
+        )
+        .child(el("ul").children(map.groups.iter().map(|g| el("li").text(g.clone()))))
 }

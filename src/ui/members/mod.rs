@@ -11,8 +11,10 @@ use crate::domain::member::{Member, ParticipationLevel};
 use crate::domain::participation::{measure_all, Participation};
 use crate::domain::search::Query;
 use crate::domain::topic::join_topics;
+use crate::ui::dom::{el, Node, Static};
 use editor::MemberEditor;
 use leptos::prelude::*;
+use std::rc::Rc;
 use who::WhoAmI;
 
 #[component]
@@ -81,6 +83,49 @@ fn observed_phrase(level: ParticipationLevel) -> &'static str {
     }
 }
 
+fn member_details(member: &Member, measured: &Participation, observed: ParticipationLevel) -> Node {
+    let figures = if measured.is_empty() {
+        "Nothing in the repertoire yet.".to_owned()
+    } else {
+        format!(
+            "{}, {}, {}, {}. {}",
+            plural(measured.records, "record", "records"),
+            plural(measured.contributions, "contribution", "contributions"),
+            plural(
+                measured.accepted_answers,
+                "accepted answer",
+                "accepted answers"
+            ),
+            plural(
+                measured.reused_by_others,
+                "reuse of their assets by others",
+                "reuses of their assets by others"
+            ),
+            observed_phrase(observed),
+        )
+    };
+    let topics = |list: &[crate::domain::Topic]| {
+        if list.is_empty() {
+            "—".to_owned()
+        } else {
+            join_topics(list)
+        }
+    };
+    let mut dl = el("dl").class("mini");
+    for (term, value) in [
+        (
+            "Declared",
+            format!("{}: {}", member.level.label(), member.level.describe()),
+        ),
+        ("What the repertoire shows", figures),
+        ("Knows about", topics(&member.knows)),
+        ("Wants to learn", topics(&member.learning)),
+    ] {
+        dl = dl.child(el("dt").text(term)).child(el("dd").text(value));
+    }
+    dl
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -98,25 +143,7 @@ fn MemberCard(member: Member, measured: Participation) -> impl IntoView {
     };
     let heading_id = format!("member-{}", member.id);
     let labelled_by = heading_id.clone();
-    let figures = if measured.is_empty() {
-        "Nothing in the repertoire yet.".to_owned()
-    } else {
-        format!(
-            "{}, {}, {}, {}.",
-            plural(measured.records, "record", "records"),
-            plural(measured.contributions, "contribution", "contributions"),
-            plural(
-                measured.accepted_answers,
-                "accepted answer",
-                "accepted answers"
-            ),
-            plural(
-                measured.reused_by_others,
-                "reuse of their assets by others",
-                "reuses of their assets by others"
-            ),
-        )
-    };
+    let details = member_details(&member, &measured, observed);
     let their_records = View::Repertoire(Query {
         member: Some(member.name.clone()),
         ..Query::default()
@@ -142,24 +169,8 @@ fn MemberCard(member: Member, measured: Participation) -> impl IntoView {
                 {member.name.clone()}
                 <Show when=is_me><span class="badge">"you"</span></Show>
             </h3>
-            <dl class="mini">
-                <dt>"Declared"</dt>
-                <dd>{member.level.label()}": "{member.level.describe()}</dd>
-                <dt>"What the repertoire shows"</dt>
-                <dd>
-                    {figures}
-                    {(!measured.is_empty()).then(|| view! {
-                        " "
-                        <span class="quiet">{observed_phrase(observed)}</span>
-                        " "
-                        <ViewLink to=their_records>"See their records"</ViewLink>
-                    })}
-                </dd>
-                <dt>"Knows about"</dt>
-                <dd>{if member.knows.is_empty() { "—".to_owned() } else { join_topics(&member.knows) }}</dd>
-                <dt>"Wants to learn"</dt>
-                <dd>{if member.learning.is_empty() { "—".to_owned() } else { join_topics(&member.learning) }}</dd>
-            </dl>
+            <Static render=Rc::new(move || details.clone())/>
+            {(!measured.is_empty()).then(|| view! { <p><ViewLink to=their_records>"See their records"</ViewLink></p> })}
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
