@@ -6,6 +6,7 @@ use super::home::Home;
 use super::layout::{Header, LiveRegion, StorageProblem};
 use super::map::MapView;
 use super::members::MembersView;
+use super::options::MountOptions;
 use super::profile::ProfileView;
 use super::record::{EditRecord, RecordDetail};
 use super::repertoire::RepertoireList;
@@ -14,22 +15,91 @@ use super::state::{AppState, Loading};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Entry point of the standalone page.
+/// Entry point of the bundle. The standalone page marks its body; on a
+/// host page the widget script mounts each element instead (`embed.rs`).
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    let standalone = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|body| body.has_attribute("data-repertoire-page"));
+    if !standalone {
+        return;
+    }
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    match MountOptions::standalone(&search, &browser::location_hash()) {
+        Ok(options) => leptos::mount::mount_to_body(move || view! { <App options/> }),
+        Err(message) => leptos::mount::mount_to_body(move || {
+            view! { <main class="app"><p class="problem" role="alert">{message}</p></main> }
+        }),
+    }
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new(
-        "default".to_owned(),
-        View::from_hash(&browser::location_hash()),
-    );
+pub fn App(options: MountOptions) -> impl IntoView {
+    let state = AppState::new(options.namespace.clone(), options.first_view.clone());
+    state.display_name.set_value(options.name.clone());
+    state.embedded.set_value(options.embedded);
     provide_context(state);
     spawn_local(state.open());
+    if !options.embedded {
+        follow_hash(state);
+    }
+    let classes = format!(
+        "app {}{}{}",
+        options.theme.class(),
+        if options.compact { " compact" } else { "" },
+        if options.embedded { " embedded" } else { "" },
+    );
+    let full_page = options.full_page.clone();
+    let content = move || match state.loading.get() {
+        Loading::Opening => view! { <p class="quiet">"Opening the repertoire…"</p> }.into_any(),
+        Loading::Failed(error) => view! { <StorageProblem error/> }.into_any(),
+        Loading::Ready => view! { <CurrentView/> }.into_any(),
+    };
+    // A widget is a region of its host page: the page's main and banner
+    // landmarks stay the host's own.
+    let body = if options.embedded {
+        view! { <div id="main" class="main" tabindex="-1">{content}</div> }.into_any()
+    } else {
+        view! { <main id="main" class="main" tabindex="-1">{content}</main> }.into_any()
+    };
+    let region = options.embedded.then(|| {
+        format!(
+            "Repertoire of {}",
+            options
+                .name
+                .clone()
+                .unwrap_or_else(|| options.namespace.clone())
+        )
+    });
+    let nav_label = region
+        .as_ref()
+        .map_or_else(|| "Main".to_owned(), |r| format!("{r}: sections"));
+    let inner = view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            browser::focus_element("main");
+        }>"Skip to content"</a>
+        <Header full_page nav_label/>
+        <LiveRegion/>
+        {body}
+    };
+    match region {
+        // A named section is a region landmark, and keeps the header inside
+        // it from being a second banner of the host page.
+        Some(label) => {
+            view! { <section class=classes aria-label=label>{inner}</section> }.into_any()
+        }
+        None => view! { <div class=classes>{inner}</div> }.into_any(),
+    }
+}
 
-    // The hash follows the view, and the back button moves the view.
+/// On the standalone page the hash follows the view, and the back button
+/// moves the view. A widget never touches its host page's address.
+fn follow_hash(state: AppState) {
     Effect::new(move |previous: Option<View>| {
         let view = state.view.get();
         let refining = matches!(
@@ -46,24 +116,6 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || hash_listener.remove());
-
-    view! {
-        <div class="app">
-            <a class="skip-link" href="#main" on:click=move |ev| {
-                ev.prevent_default();
-                browser::focus_element("main");
-            }>"Skip to content"</a>
-            <Header/>
-            <LiveRegion/>
-            <main id="main" tabindex="-1">
-                {move || match state.loading.get() {
-                    Loading::Opening => view! { <p class="quiet">"Opening the repertoire…"</p> }.into_any(),
-                    Loading::Failed(error) => view! { <StorageProblem error/> }.into_any(),
-                    Loading::Ready => view! { <CurrentView/> }.into_any(),
-                }}
-            </main>
-        </div>
-    }
 }
 
 #[component]
@@ -78,8 +130,11 @@ fn CurrentView() -> impl IntoView {
             (Some(View::Repertoire(_)), View::Repertoire(_))
         );
         if previous.is_some_and(|previous| previous != view) && !same_section {
-            request_animation_frame(|| {
-                browser::scroll_to_top();
+            let embedded = state.embedded.get_value();
+            request_animation_frame(move || {
+                if !embedded {
+                    browser::scroll_to_top();
+                }
                 browser::focus_element("view-title");
             });
         }

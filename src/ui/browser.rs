@@ -69,9 +69,16 @@ pub fn scroll_to_top() {
 /// the first invalid field after a failed submit).
 pub fn focus_element(id: &str) {
     use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    // A widget's elements live in its shadow root, and two widgets on a
+    // page use the same ids: look in the widget that has the focus first.
+    let element = document
+        .active_element()
+        .and_then(|active| active.shadow_root())
+        .and_then(|root| root.get_element_by_id(id))
+        .or_else(|| document.get_element_by_id(id))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();

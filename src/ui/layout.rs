@@ -6,13 +6,16 @@ use crate::store::StoreError;
 use leptos::prelude::*;
 
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(full_page: Option<String>, nav_label: String) -> impl IntoView {
     let state = use_app();
     view! {
         <header class="top">
             <p class="brand">
                 <span class="brand-name">
-                    {move || if state.profile.with(Option::is_some) { state.name() } else { "Repertoire".to_owned() }}
+                    {move || {
+                        let named = state.profile.with(Option::is_some) || state.display_name.with_value(Option::is_some);
+                        if named { state.name() } else { "Repertoire".to_owned() }
+                    }}
                 </span>
                 <span class="brand-sub">{move || format!("the shared practice of our {}", state.word())}</span>
                 <span class="brand-me">
@@ -25,7 +28,10 @@ pub fn Header() -> impl IntoView {
                     }}
                 </span>
             </p>
-            <nav aria-label="Main">
+            {full_page.map(|href| view! {
+                <a class="full-page" href=href target="_blank" rel="noopener">"Open as a full page"</a>
+            })}
+            <nav aria-label=nav_label>
                 <ul class="nav">
                     {Section::ALL
                         .into_iter()

@@ -1,6 +1,7 @@
 //! Leptos components and pages. `route` is plain Rust (tested natively);
 //! everything else runs in the browser.
 
+pub mod options;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
@@ -15,6 +16,8 @@ pub(crate) mod browser;
 mod data;
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod home;
 #[cfg(target_arch = "wasm32")]

@@ -33,6 +33,10 @@ pub struct Notice {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub namespace: StoredValue<String>,
+    /// The name a host page gave the widget, shown until a profile exists.
+    pub display_name: StoredValue<Option<String>>,
+    /// Inside a host page: never scroll or address the host's window.
+    pub embedded: StoredValue<bool>,
     pub view: RwSignal<View>,
     pub loading: RwSignal<Loading>,
     /// Every record, most recently active first, as last committed.
@@ -58,6 +62,8 @@ impl AppState {
         let previous_visit = settings.last_visit.map(Timestamp);
         AppState {
             namespace: StoredValue::new(namespace),
+            display_name: StoredValue::new(None),
+            embedded: StoredValue::new(false),
             view: RwSignal::new(first_view),
             loading: RwSignal::new(Loading::Opening),
             records: RwSignal::new(Vec::new()),
@@ -181,6 +187,7 @@ impl AppState {
     pub fn name(&self) -> String {
         self.profile
             .with(|p| p.as_ref().map(|p| p.name.clone()))
+            .or_else(|| self.display_name.get_value())
             .unwrap_or_else(|| "our community".to_owned())
     }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const port = Number(process.env.E2E_PORT ?? 4173);
+export const hostPort = Number(process.env.E2E_HOST_PORT ?? 4175);
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -28,14 +29,25 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${path.join(root, 'dist')}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${path.join(root, 'dist')}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      // The example intranet page with two widgets, under a strict CSP.
+      command: `node ${path.join(here, 'host-server.mjs')} ${hostPort}`,
+      url: `http://127.0.0.1:${hostPort}/examples/host.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },

@@ -204,6 +204,20 @@ fn PublishedDocuments() -> impl IntoView {
     }
 }
 
+/// Where the data is, in words: a widget stores under its host page's site.
+fn where_it_lives(namespace: String, embedded: bool) -> String {
+    let site = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_else(|| "this site".to_owned());
+    let mut text = format!(
+        "This repertoire (“{namespace}”) is kept in this browser only, for {site}. Another browser, another device or another site does not see it."
+    );
+    if embedded {
+        text.push_str(" It is shown inside this page: every page of this site that shows the same repertoire shares its data.");
+    }
+    text
+}
+
 #[component]
 fn StorageInfo() -> impl IntoView {
     let state = use_app();
@@ -230,6 +244,7 @@ fn StorageInfo() -> impl IntoView {
     view! {
         <section aria-labelledby="storage-title">
             <h2 id="storage-title">"Storage in this browser"</h2>
+            <p>{where_it_lives(state.namespace.get_value(), state.embedded.get_value())}</p>
             <p>
                 {move || match estimate.get() {
                     Some((used, quota)) => format!("This site uses {} of about {} the browser allows it.", megabytes(used), megabytes(quota)),

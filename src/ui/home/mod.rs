@@ -25,9 +25,9 @@ pub fn Home() -> impl IntoView {
     view! {
         <section aria-labelledby="view-title">
             <h1 id="view-title" tabindex="-1">
-                {move || match state.profile.with(|p| p.as_ref().map(|p| p.name.clone())) {
-                    Some(name) => format!("Welcome to {name}"),
-                    None => "Welcome to the repertoire".to_owned(),
+                {move || {
+                    let named = state.profile.with(Option::is_some) || state.display_name.with_value(Option::is_some);
+                    if named { format!("Welcome to {}", state.name()) } else { "Welcome to the repertoire".to_owned() }
                 }}
             </h1>
             <Domain/>
