@@ -20,6 +20,8 @@ pub struct Settings {
     pub last_visit: Option<i64>,
     /// Who uses this browser: a member of the directory ("Who am I").
     pub me: Option<crate::domain::Id>,
+    /// Whether the browser was asked to keep the data (after the first save).
+    pub persistence_asked: bool,
 }
 
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -32,6 +34,7 @@ impl Default for Settings {
             backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS,
             last_visit: None,
             me: None,
+            persistence_asked: false,
         }
     }
 }

@@ -123,12 +123,25 @@ impl AppState {
     /// Writes a record; the list changes only once the write committed.
     pub async fn save(self, record: Record) -> Result<(), StoreError> {
         self.repo()?.put(&record).await?;
+        self.ask_to_keep_data();
         self.records.update(|records| {
             records.retain(|r| r.id != record.id);
             records.push(record);
             sort_recent_first(records);
         });
         Ok(())
+    }
+
+    /// Once there is something worth keeping, ask the browser not to clear
+    /// it under storage pressure (asked once; the Data view shows the answer).
+    fn ask_to_keep_data(self) {
+        if self.settings.with_untracked(|s| s.persistence_asked) {
+            return;
+        }
+        self.update_settings(|s| s.persistence_asked = true);
+        leptos::task::spawn_local(async {
+            let _ = super::browser::request_persistence().await;
+        });
     }
 
     /// Deletes a record; the list changes once the delete committed.
