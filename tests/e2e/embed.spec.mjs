@@ -155,3 +155,44 @@ test('a widget with a bad namespace says so instead of failing silently', async 
   });
   await expect(page.locator('#bad').getByRole('alert')).toContainText('cannot be used');
 });
+
+test.describe('storage refused to the widget', () => {
+  test.use({ allowedErrors: [/SecurityError|denied/i] });
+  test('the widget says the repertoire cannot be opened, in words', async ({ page }) => {
+    // As in a frame whose browser settings refuse site data.
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = function () {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    await page.goto(host);
+    for (const widget of [north(page), south(page)]) {
+      await expect(widget.getByRole('heading', { name: 'The repertoire cannot be opened' })).toBeVisible();
+      await expect(widget).toContainText('does not let Repertoire store data here');
+    }
+  });
+});
+
+test('the first save asks the browser to keep the data, once', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.persistRequests = 0;
+    const original = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+      window.persistRequests += 1;
+      return original.call(this);
+    };
+  });
+  await openHost(page);
+  const n = north(page);
+  for (const title of ['Where is the night rota?', 'Who has the ward keys?']) {
+    await n.getByRole('link', { name: 'New activity', exact: true }).click();
+    await n.getByRole('link', { name: /looking for a fact/ }).click();
+    await n.getByLabel('Title').fill(title);
+    await n.getByLabel('Your question').fill('Does anyone know?');
+    await n.getByLabel('How soon do you need it?').selectOption('low');
+    await n.getByLabel('Your name').fill('Ana');
+    await n.getByRole('button', { name: 'Save' }).click();
+    await expect(n.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+  expect(await page.evaluate(() => window.persistRequests)).toBe(1);
+});
