@@ -14,7 +14,7 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::KeyPath;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -69,10 +69,14 @@ pub fn database_name(namespace: &str) -> String {
     format!("repertoire:{namespace}")
 }
 
+/// Called once when another tab's upgrade made this connection let go.
+type SupersededHook = Rc<RefCell<Option<Box<dyn Fn()>>>>;
+
 pub struct IdbRepository {
     db: Database,
     /// Set once another tab's upgrade made this connection let go.
     superseded: Rc<Cell<bool>>,
+    on_superseded: SupersededHook,
     // Kept alive for as long as the connection listens for version changes.
     _on_version_change: Closure<dyn FnMut()>,
 }
@@ -100,11 +104,19 @@ impl IdbRepository {
             .await
             .map_err(open_error)?;
         let superseded = Rc::new(Cell::new(false));
+        let on_superseded: SupersededHook = Rc::new(RefCell::new(None));
         let on_version_change = {
-            let (raw, superseded) = (db.as_sys().clone(), superseded.clone());
+            let (raw, superseded, hook) = (
+                db.as_sys().clone(),
+                superseded.clone(),
+                on_superseded.clone(),
+            );
             Closure::<dyn FnMut()>::new(move || {
                 superseded.set(true);
                 raw.close();
+                if let Some(hook) = hook.borrow().as_ref() {
+                    hook();
+                }
             })
         };
         db.as_sys()
@@ -112,8 +124,15 @@ impl IdbRepository {
         Ok(IdbRepository {
             db,
             superseded,
+            on_superseded,
             _on_version_change: on_version_change,
         })
+    }
+
+    /// Runs `hook` when another tab opens a newer version and this
+    /// connection lets go, so the member can be told at once.
+    pub fn on_superseded(&self, hook: impl Fn() + 'static) {
+        *self.on_superseded.borrow_mut() = Some(Box::new(hook));
     }
 
     pub fn database(&self) -> &Database {

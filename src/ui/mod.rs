@@ -40,6 +40,8 @@ mod record;
 mod repertoire;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod state;
+#[cfg(target_arch = "wasm32")]
+mod tabs;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{start, App};

@@ -2,6 +2,7 @@
 //! Several mounts on one page each get their own (no globals).
 
 use super::route::View;
+use super::tabs::{Change, Tabs};
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
 use crate::domain::member::Member;
@@ -54,6 +55,7 @@ pub struct AppState {
     /// A form to open prefilled (Write it down, a suggestion), taken once.
     pub prefill: RwSignal<Option<(ActivityKind, RecordForm)>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
+    tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
 }
 
 impl AppState {
@@ -75,6 +77,7 @@ impl AppState {
             prefill: RwSignal::new(None),
             previous_visit: StoredValue::new(previous_visit),
             repo: StoredValue::new_local(None),
+            tabs: StoredValue::new_local(None),
         }
     }
 
@@ -84,6 +87,7 @@ impl AppState {
         let opened = IdbRepository::open(&namespace).await;
         let loaded = match opened {
             Ok(repo) => {
+                repo.on_superseded(move || self.warn(StoreError::Superseded.to_string()));
                 let repo = Rc::new(repo);
                 let all = repo.load().await;
                 let community = repo.load_community().await;
@@ -98,6 +102,10 @@ impl AppState {
                 self.profile.set(community.profile);
                 self.members.set(community.members);
                 self.rounds.set(community.rounds);
+                let tabs = Tabs::open(&namespace, move |change| {
+                    leptos::task::spawn_local(self.take_change(change));
+                });
+                self.tabs.set_value(tabs.map(Rc::new));
                 self.loading.set(Loading::Ready);
                 self.update_settings(|s| s.last_visit = Some(super::browser::now().millis()));
                 let hidden = loaded.unreadable.len() + community.unreadable.len();
@@ -123,6 +131,7 @@ impl AppState {
     /// Writes a record; the list changes only once the write committed.
     pub async fn save(self, record: Record) -> Result<(), StoreError> {
         self.repo()?.put(&record).await?;
+        self.announce(Change::Record(record.id));
         self.ask_to_keep_data();
         self.records.update(|records| {
             records.retain(|r| r.id != record.id);
@@ -130,6 +139,41 @@ impl AppState {
             sort_recent_first(records);
         });
         Ok(())
+    }
+
+    fn announce(&self, change: Change) {
+        if let Some(tabs) = self.tabs.get_value() {
+            tabs.announce(change);
+        }
+    }
+
+    /// Another tab wrote: read what it wrote back from IndexedDB.
+    async fn take_change(self, change: Change) {
+        let Ok(repo) = self.repo() else { return };
+        match change {
+            Change::Record(id) => match repo.get(id).await {
+                Ok(Some(record)) => self.records.update(|records| {
+                    records.retain(|r| r.id != id);
+                    records.push(record);
+                    sort_recent_first(records);
+                }),
+                Ok(None) => self
+                    .records
+                    .update(|records| records.retain(|r| r.id != id)),
+                // Unreadable here: it stays in storage and shows after a reload.
+                Err(_) => {}
+            },
+            Change::Deleted(id) => self
+                .records
+                .update(|records| records.retain(|r| r.id != id)),
+            Change::Community => {
+                if let Ok(community) = repo.load_community().await {
+                    self.profile.set(community.profile);
+                    self.members.set(community.members);
+                    self.rounds.set(community.rounds);
+                }
+            }
+        }
     }
 
     /// Once there is something worth keeping, ask the browser not to clear
@@ -147,6 +191,7 @@ impl AppState {
     /// Deletes a record; the list changes once the delete committed.
     pub async fn delete(self, id: Id) -> Result<(), StoreError> {
         self.repo()?.delete(id).await?;
+        self.announce(Change::Deleted(id));
         self.records
             .update(|records| records.retain(|r| r.id != id));
         Ok(())
@@ -154,12 +199,14 @@ impl AppState {
 
     pub async fn save_profile(self, profile: CommunityProfile) -> Result<(), StoreError> {
         self.repo()?.put_profile(&profile).await?;
+        self.announce(Change::Community);
         self.profile.set(Some(profile));
         Ok(())
     }
 
     pub async fn save_member(self, member: Member) -> Result<(), StoreError> {
         self.repo()?.put_member(&member).await?;
+        self.announce(Change::Community);
         self.members.update(
             |members| match members.iter_mut().find(|m| m.id == member.id) {
                 Some(old) => *old = member,
@@ -171,6 +218,7 @@ impl AppState {
 
     pub async fn delete_member(self, id: Id) -> Result<(), StoreError> {
         self.repo()?.delete_member(id).await?;
+        self.announce(Change::Community);
         self.members
             .update(|members| members.retain(|m| m.id != id));
         if self.settings.with_untracked(|s| s.me == Some(id)) {
@@ -181,6 +229,7 @@ impl AppState {
 
     pub async fn save_round(self, round: Round) -> Result<(), StoreError> {
         self.repo()?.put_round(&round).await?;
+        self.announce(Change::Community);
         self.rounds.update(|rounds| {
             rounds.retain(|r| r.id != round.id);
             rounds.push(round);
