@@ -221,8 +221,13 @@ impl Payload {
 }
 
 /// The payload's fields, without the kind around them.
+// Through JSON text rather than `to_value`/`from_value`: the text
+// (de)serializers are in the bundle anyway for storage, and a second,
+// `Value`-based copy of every payload's serde code would cost the wasm
+// bundle tens of kilobytes.
 fn to_object(payload: &Payload) -> Map<String, Value> {
-    match serde_json::to_value(payload) {
+    let value = serde_json::to_string(payload).and_then(|text| serde_json::from_str(&text));
+    match value {
         Ok(Value::Object(tagged)) => match tagged.into_iter().next() {
             Some((_, Value::Object(fields))) => fields,
             _ => unreachable!("a payload serializes to its kind around an object"),
@@ -237,7 +242,7 @@ fn from_object(
 ) -> Result<Payload, serde_json::Error> {
     let mut tagged = Map::new();
     tagged.insert(kind.slug().to_owned(), Value::Object(fields));
-    serde_json::from_value(Value::Object(tagged))
+    serde_json::from_str(&Value::Object(tagged).to_string())
 }
 
 fn collect_strings(value: &Value, out: &mut Vec<String>) {
@@ -337,7 +342,9 @@ fn read_topic_experts(
             }
         }
     }
-    serde_json::to_value(entries).ok()
+    serde_json::to_string(&entries)
+        .and_then(|text| serde_json::from_str(&text))
+        .ok()
 }
 
 fn write_field(value: &Value) -> String {
@@ -347,7 +354,7 @@ fn write_field(value: &Value) -> String {
             .iter()
             .map(|item| match item {
                 Value::String(text) => text.clone(),
-                Value::Object(_) => match serde_json::from_value::<TopicExperts>(item.clone()) {
+                Value::Object(_) => match serde_json::from_str::<TopicExperts>(&item.to_string()) {
                     Ok(entry) => format!("{}: {}", entry.topic, entry.members.join(", ")),
                     Err(_) => String::new(),
                 },
