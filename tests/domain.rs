@@ -189,3 +189,31 @@ fn search_texts_cover_every_payload_field() {
     }
     assert!(!texts.contains("mapping"), "the kind tag is not content");
 }
+
+#[test]
+fn text_meant_to_run_in_a_page_is_refused_and_code_between_backticks_kept() {
+    let mut form = filled_form(ActivityKind::ProblemSolving);
+    form.title = "Broken <img src=x onerror=alert(1)> banner".into();
+    form.values
+        .insert("tried".into(), "Added <script>fix()</script>".into());
+    let errors = create(ActivityKind::ProblemSolving, &form).expect_err("markup refused");
+    assert!(errors
+        .for_field("title")
+        .is_some_and(|m| m.contains("onerror=") && m.contains("backticks")));
+    assert!(errors
+        .for_field("tried")
+        .is_some_and(|m| m.contains("<script")));
+
+    form.title = "Broken `<img src=x onerror=alert(1)>` banner".into();
+    form.values
+        .insert("tried".into(), "```\n<script>fix()</script>\n```".into());
+    let record = create(ActivityKind::ProblemSolving, &form).expect("code is quoted");
+    // What a form accepts always imports again.
+    let file = repertoire::domain::exchange::ExportFile::new(
+        "default",
+        Timestamp(1_763_000_000_000),
+        vec![record.clone()],
+    );
+    let read = repertoire::domain::import::read_export(&file.to_json()).expect("imports");
+    assert_eq!(read.records, vec![record]);
+}

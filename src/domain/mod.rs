@@ -8,6 +8,7 @@ pub mod exchange;
 pub mod facts;
 pub mod fields;
 pub mod id;
+pub mod import;
 pub mod instrument;
 pub mod kind;
 pub mod knowledge;

@@ -4,7 +4,9 @@
 use super::fields::{fields_of, FieldSpec, Input};
 use super::id::Id;
 use super::kind::ActivityKind;
-use super::validation::{check_length, is_valid_date, is_valid_link, ValidationErrors};
+use super::validation::{
+    check_length, check_length_only, is_valid_date, is_valid_link, ValidationErrors,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -280,7 +282,11 @@ fn read_field(spec: &FieldSpec, raw: &str, errors: &mut ValidationErrors) -> Opt
             _ => Value::String(String::new()),
         });
     }
-    check_length(errors, spec.key, spec.label, text, spec.max_chars());
+    if matches!(spec.input, Input::Link) {
+        check_length_only(errors, spec.key, spec.label, text, spec.max_chars());
+    } else {
+        check_length(errors, spec.key, spec.label, text, spec.max_chars());
+    }
     match spec.input {
         Input::Line | Input::Text => Some(Value::String(text.to_owned())),
         Input::Link if is_valid_link(text) => Some(Value::String(text.to_owned())),

@@ -55,7 +55,21 @@ pub fn clean_text(raw: &str) -> String {
     raw.trim().to_owned()
 }
 
+/// The length, and no markup meant to run (see `check_markup`).
 pub fn check_length(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    text: &str,
+    max: usize,
+) {
+    check_length_only(errors, field, label, text, max);
+    check_markup(errors, field, label, text);
+}
+
+/// The length alone, for fields whose shape is checked more strictly
+/// (links must be http(s) addresses).
+pub fn check_length_only(
     errors: &mut ValidationErrors,
     field: &str,
     label: &str,
@@ -67,6 +81,19 @@ pub fn check_length(
         errors.push(
             field,
             format!("{label} is too long: {count} characters, at most {max}. Shorten it or move details into a longer field."),
+        );
+    }
+}
+
+/// Refuses text written to run code in a web page (`<script>`, `onerror=`,
+/// `javascript:` links). Repertoire shows text as text, but exports travel
+/// to other tools, and an import refuses the same patterns: what a form
+/// accepts always imports again. Code between backticks is fine.
+pub fn check_markup(errors: &mut ValidationErrors, field: &str, label: &str, text: &str) {
+    if let Some(found) = super::import::find_markup(text) {
+        errors.push(
+            field,
+            format!("{label} contains “{found}”, which would run as code in a web page, so Repertoire does not keep it. To show code, put it between backticks: `like this`."),
         );
     }
 }

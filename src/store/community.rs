@@ -11,7 +11,7 @@ use crate::domain::Id;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
-const PROFILE_KEY: &str = "profile";
+pub(super) const PROFILE_KEY: &str = "profile";
 
 /// Everything of the community that is not a record, as read at start.
 #[derive(Debug, Default, PartialEq)]

@@ -17,6 +17,8 @@ pub enum StoreError {
     Superseded,
     /// A stored record could not be read back.
     Corrupt(String),
+    /// The member stopped an import; nothing was written.
+    Cancelled,
     /// Any other failure the browser reported.
     Failed(String),
 }
@@ -42,6 +44,7 @@ impl fmt::Display for StoreError {
                 "This repertoire was saved by a newer version of Repertoire (data version {found}; this page reads up to {supported}). Reload to get the newer version; nothing was changed."
             ),
             StoreError::Corrupt(detail) => write!(f, "A stored record could not be read ({detail}). The rest of the repertoire is unaffected."),
+            StoreError::Cancelled => f.write_str("The import was cancelled. Nothing was written; the repertoire is as it was."),
             StoreError::Failed(detail) => write!(f, "The browser's storage reported a problem: {detail}. Nothing was saved; try again."),
         }
     }

@@ -13,6 +13,8 @@ pub mod community;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
+pub mod import;
+#[cfg(target_arch = "wasm32")]
 pub mod settings;
 
 pub use error::StoreError;

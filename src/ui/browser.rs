@@ -156,3 +156,28 @@ pub async fn storage_persisted() -> Option<bool> {
 pub async fn request_persistence() -> Option<bool> {
     promise(storage_manager()?.persist()).await?.as_bool()
 }
+
+/// Fresh ids from the browser's generator, for domain code that asks an
+/// `IdSource`.
+pub struct BrowserIds;
+
+impl crate::domain::IdSource for BrowserIds {
+    fn next_id(&mut self) -> Id {
+        new_id()
+    }
+}
+
+/// The text of the file chosen in a file input, with its name and size in
+/// bytes; `None` when no file is chosen.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    input.files()?.get(0)
+}
+
+/// Reads a file as text (UTF-8).
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The browser could not read the file.".to_owned())?;
+    text.as_string()
+        .ok_or_else(|| "The file could not be read as text.".to_owned())
+}

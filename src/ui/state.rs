@@ -8,6 +8,7 @@ use crate::domain::community::CommunityProfile;
 use crate::domain::member::Member;
 use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
 use crate::store::idb::IdbRepository;
+use crate::store::import::Writes;
 use crate::store::repository::sort_recent_first;
 use crate::store::settings::{settings_slot, Settings};
 use crate::store::{Repository, StoreError};
@@ -166,14 +167,42 @@ impl AppState {
             Change::Deleted(id) => self
                 .records
                 .update(|records| records.retain(|r| r.id != id)),
-            Change::Community => {
-                if let Ok(community) = repo.load_community().await {
-                    self.profile.set(community.profile);
-                    self.members.set(community.members);
-                    self.rounds.set(community.rounds);
-                }
+            Change::Community => self.reload_community(&repo).await,
+            Change::Everything => {
+                self.reload_records(&repo).await;
+                self.reload_community(&repo).await;
             }
         }
+    }
+
+    async fn reload_community(self, repo: &IdbRepository) {
+        if let Ok(community) = repo.load_community().await {
+            self.profile.set(community.profile);
+            self.members.set(community.members);
+            self.rounds.set(community.rounds);
+        }
+    }
+
+    async fn reload_records(self, repo: &IdbRepository) {
+        if let Ok(loaded) = repo.load().await {
+            self.records.set(loaded.records);
+        }
+    }
+
+    /// Writes an import in one transaction, then shows what is stored.
+    pub async fn import(
+        self,
+        writes: Writes,
+        progress: &dyn Fn(usize, usize),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<(), StoreError> {
+        let repo = self.repo()?;
+        repo.write_all(&writes, progress, cancelled).await?;
+        self.reload_records(&repo).await;
+        self.reload_community(&repo).await;
+        self.announce(Change::Everything);
+        self.ask_to_keep_data();
+        Ok(())
     }
 
     /// Once there is something worth keeping, ask the browser not to clear

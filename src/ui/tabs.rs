@@ -14,6 +14,8 @@ pub enum Change {
     Deleted(Id),
     /// The profile, a member or a self-assessment round.
     Community,
+    /// Many changes at once (an import): read everything again.
+    Everything,
 }
 
 impl Change {
@@ -22,6 +24,7 @@ impl Change {
             Change::Record(id) => format!("record {id}"),
             Change::Deleted(id) => format!("deleted {id}"),
             Change::Community => "community".to_owned(),
+            Change::Everything => "everything".to_owned(),
         }
     }
 
@@ -30,6 +33,7 @@ impl Change {
             Some(("record", id)) => Id::parse(id).map(Change::Record),
             Some(("deleted", id)) => Id::parse(id).map(Change::Deleted),
             None if text == "community" => Some(Change::Community),
+            None if text == "everything" => Some(Change::Everything),
             _ => None,
         }
     }

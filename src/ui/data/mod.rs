@@ -8,6 +8,8 @@ use super::state::use_app;
 use crate::domain::exchange::{backup_due, iso_date, published_markdown, ExportFile};
 use crate::domain::Timestamp;
 use leptos::prelude::*;
+
+mod import;
 use leptos::task::spawn_local;
 
 /// Whole kilobytes, or megabytes with one decimal (integer arithmetic keeps
@@ -35,6 +37,7 @@ pub fn DataView() -> impl IntoView {
                 "on a shared drive, with a colleague, or to move to another device."
             </p>
             <Export/>
+            <import::Import/>
             <PublishedDocuments/>
             <StorageInfo/>
         </section>

@@ -1,0 +1,104 @@
+//! Writing an import: everything in one transaction, so that a refused,
+//! failed or cancelled import leaves the stored data exactly as it was.
+
+use super::community::PROFILE_KEY;
+use super::doc_row::DocRow;
+use super::error::StoreError;
+use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, RECORDS, ROUNDS};
+use super::row::RecordRow;
+use crate::domain::assessment::Round;
+use crate::domain::community::CommunityProfile;
+use crate::domain::member::Member;
+use crate::domain::Record;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+
+/// Rows written between two progress reports (and cancellation checks).
+const BATCH: usize = 500;
+
+/// What an import writes.
+#[derive(Debug, Default)]
+pub struct Writes {
+    pub records: Vec<Record>,
+    pub members: Vec<Member>,
+    pub rounds: Vec<Round>,
+    pub profile: Option<CommunityProfile>,
+}
+
+impl IdbRepository {
+    /// Writes everything or nothing. `progress` hears (written, total)
+    /// after each batch; when `cancelled` answers true, the transaction is
+    /// abandoned and nothing is written.
+    pub async fn write_all(
+        &self,
+        writes: &Writes,
+        progress: &dyn Fn(usize, usize),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<(), StoreError> {
+        // Serialize before the transaction: only IndexedDB requests may be
+        // awaited inside it, or it commits early.
+        let records = writes
+            .records
+            .iter()
+            .map(RecordRow::from_record)
+            .collect::<Result<Vec<_>, _>>()?;
+        let members = writes
+            .members
+            .iter()
+            .map(|m| DocRow::new(m.id.to_string(), m))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rounds = writes
+            .rounds
+            .iter()
+            .map(|r| DocRow::new(r.id.to_string(), r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let profile = writes
+            .profile
+            .as_ref()
+            .map(|p| DocRow::new(PROFILE_KEY.to_owned(), p))
+            .transpose()?;
+        self.check_open()?;
+        let tx = self
+            .database()
+            .transaction([RECORDS, MEMBERS, ROUNDS, META])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        let total = records.len();
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        let mut written = 0;
+        for batch in records.chunks(BATCH) {
+            let mut last = None;
+            for row in batch {
+                last = Some(store.put(row).serde().map_err(store_error)?);
+            }
+            // Requests of one transaction complete in order: when the last
+            // of the batch is done, so is the batch.
+            if let Some(last) = last {
+                last.await.map_err(store_error)?;
+            }
+            written += batch.len();
+            progress(written, total);
+            if cancelled() {
+                // Dropping the transaction aborts it: nothing is kept.
+                return Err(StoreError::Cancelled);
+            }
+        }
+        let members_store = tx.object_store(MEMBERS).map_err(store_error)?;
+        for row in &members {
+            members_store.put(row).serde().map_err(store_error)?;
+        }
+        let rounds_store = tx.object_store(ROUNDS).map_err(store_error)?;
+        for row in &rounds {
+            rounds_store.put(row).serde().map_err(store_error)?;
+        }
+        if let Some(row) = profile {
+            let meta = tx.object_store(META).map_err(store_error)?;
+            meta.put(row)
+                .with_key(PROFILE_KEY.to_owned())
+                .serde()
+                .map_err(store_error)?;
+        }
+        commit(tx).await
+    }
+}

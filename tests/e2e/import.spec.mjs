@@ -1,0 +1,207 @@
+// Import: bad files are refused with their problems listed and nothing
+// changed; a round trip export → wipe → import keeps everything; two
+// diverged copies merge with both versions of a conflict kept; a large
+// import shows its progress and can be stopped with nothing written.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test, expect, openApp, navigate, checkAccessibility } from './fixtures.mjs';
+import { kinds, createKind, contribute } from './kinds.mjs';
+
+async function exportFile(page) {
+  await navigate(page, 'Data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the export (JSON)' }).click(),
+  ]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8'));
+}
+
+async function chooseFile(page, text, name = 'export.json') {
+  await navigate(page, 'Data');
+  await page.getByLabel('Choose an export file (JSON)').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof text === 'string' ? text : JSON.stringify(text)),
+  });
+}
+
+const withoutTime = (file) => ({ ...file, exported_at: 0 });
+
+test('bad files are refused with their problems, and nothing changes', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  await contribute(page, kinds[1]);
+  const good = await exportFile(page);
+  const record = good.records[0];
+  const mutate = (change) => {
+    const copy = structuredClone(good);
+    change(copy);
+    return copy;
+  };
+  const corpus = [
+    ['not JSON', '{"format": "repertoire-export", "version": 1, ', /JSON/i],
+    ['another format', { format: 'something-else', version: 1 }, /not a Repertoire export/i],
+    ['a future version', mutate((f) => { f.version = 99; }), /newer/i],
+    ['wrong types', mutate((f) => { f.records[0].title = 42; }), /records\[0\]/],
+    ['a missing field', mutate((f) => { delete f.records[0].author; }), /records\[0\]/],
+    ['duplicate ids', mutate((f) => { f.records.push(structuredClone(record)); }), /twice|duplicate|more than once/i],
+    ['a dangling link', mutate((f) => { f.records[0].links = ['7c9e6679-7425-40de-944b-e07fc1f90ae7']; }), /link/i],
+    ['markup meant to run', mutate((f) => { f.records[0].title = 'Hello <script>alert(1)</script>'; }), /script|HTML/i],
+  ];
+  for (const [label, file, message] of corpus) {
+    await chooseFile(page, file, `${label}.json`);
+    const alert = page.getByRole('alert');
+    await expect(alert, label).toContainText(`“${label}.json” was not imported`);
+    await expect(alert, label).toContainText(message);
+    await expect(alert, label).toContainText('nothing was changed');
+  }
+  await checkAccessibility(page, 'Data with a refused import');
+  // An absurdly large file is refused before it is read.
+  const huge = path.join(mkdtempSync(path.join(tmpdir(), 'repertoire-')), 'huge.json');
+  writeFileSync(huge, Buffer.alloc(51 * 1024 * 1024, 32));
+  await page.getByLabel('Choose an export file (JSON)').setInputFiles(huge);
+  await expect(page.getByRole('alert')).toContainText('MB');
+  // Nothing changed.
+  expect(withoutTime(await exportFile(page))).toEqual(withoutTime(good));
+});
+
+test('export, wipe, import: everything comes back', async ({ page }) => {
+  await openApp(page);
+  await navigate(page, 'Members');
+  await page.getByRole('button', { name: 'Add a member' }).click();
+  await page.getByRole('form', { name: 'Add a member' }).getByLabel('Name').fill('Ana');
+  await page.getByRole('form', { name: 'Add a member' }).getByLabel('Topics they know about').fill('handover');
+  await page.getByRole('form', { name: 'Add a member' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /^Ana/ })).toBeVisible();
+  for (const kind of kinds.slice(0, 4)) {
+    await createKind(page, kind);
+    await contribute(page, kind);
+  }
+  const before = await exportFile(page);
+  expect(before.records).toHaveLength(4);
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('repertoire:default');
+        request.onsuccess = resolve;
+        request.onerror = reject;
+        request.onblocked = resolve;
+      }),
+  );
+  await page.reload();
+  await openApp(page);
+  await navigate(page, 'Repertoire');
+  await expect(page.getByText('Nothing here yet')).toBeVisible();
+  await chooseFile(page, before);
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 4 new, 0 updated, 0 unchanged, 0 conflicts.');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported: 4 records');
+  await page.reload();
+  await openApp(page);
+  expect(withoutTime(await exportFile(page))).toEqual(withoutTime(before));
+});
+
+test('two diverged copies merge; a conflict keeps both versions', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[0]);
+  await createKind(page, kinds[1]);
+  const theirs = await exportFile(page);
+  // Here: the problem gets an idea.
+  await navigate(page, 'Repertoire');
+  await page.getByRole('link', { name: kinds[0].title }).click();
+  await contribute(page, kinds[0], 'Kim');
+  const ours = await exportFile(page);
+  // There: an answer to the request, a new record, and a different title for
+  // the problem, edited at the very same moment as here.
+  const request = theirs.records.find((r) => r.title === kinds[1].title);
+  request.contributions.push({
+    id: '0d9e6679-7425-40de-944b-e07fc1f90ae7',
+    author: 'Lee',
+    created: request.created + 1000,
+    body: { answer: { text: 'In the blue binder.' } },
+  });
+  const problemThere = theirs.records.find((r) => r.title === kinds[0].title);
+  problemThere.title = 'Printer driver breaks after every update';
+  problemThere.updated = ours.records.find((r) => r.id === problemThere.id).updated;
+  const extra = structuredClone(request);
+  extra.id = '1d9e6679-7425-40de-944b-e07fc1f90ae7';
+  extra.title = 'Who orders the toner?';
+  extra.contributions = [];
+  theirs.records.push(extra);
+
+  await chooseFile(page, theirs);
+  const summary = page.getByRole('status').filter({ hasText: 'can be imported' });
+  await expect(summary).toContainText('Records: 1 new, 1 updated, 0 unchanged, 1 conflict.');
+  await expect(summary).toContainText(`“${kinds[0].title}”: both versions are kept`);
+  await checkAccessibility(page, 'Data with an import summary');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported');
+
+  await navigate(page, 'Repertoire');
+  await expect(page.getByRole('link', { name: 'Who orders the toner?' })).toBeVisible();
+  await expect(page.getByRole('link', { name: kinds[0].title, exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Printer driver breaks after every update \(conflicting version from import\)/ })).toBeVisible();
+  await page.getByRole('link', { name: kinds[1].title }).click();
+  await expect(page.getByText('In the blue binder.')).toBeVisible();
+  // Our idea is still there too.
+  await navigate(page, 'Repertoire');
+  await page.getByRole('link', { name: kinds[0].title, exact: true }).click();
+  await expect(page.getByText(Object.values(kinds[0].contribute)[0])).toBeVisible();
+});
+
+test('a large import shows its progress and can be stopped with nothing written', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  const base = await exportFile(page);
+  const template = base.records[0];
+  const hex = (n) => n.toString(16).padStart(12, '0');
+  base.records = Array.from({ length: 20_000 }, (_, i) => ({
+    ...template,
+    id: `00000000-0000-4000-8000-${hex(i + 1)}`,
+    title: `Question number ${i + 1}`,
+    contributions: [],
+  }));
+  await chooseFile(page, base, 'large.json');
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 20000 new');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByLabel(/Importing records/)).toBeVisible();
+  await page.getByRole('button', { name: 'Stop the import' }).click();
+  await expect(page.getByRole('status').first()).toContainText('The import was cancelled. Nothing was written');
+  await page.reload();
+  await openApp(page);
+  await navigate(page, 'Repertoire');
+  await expect(page.locator('.row')).toHaveCount(1);
+});
+
+test('a full storage during an import is said in words, and nothing is kept', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  const base = await exportFile(page);
+  const template = base.records[0];
+  base.records = Array.from({ length: 1_200 }, (_, i) => ({
+    ...template,
+    id: `00000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`,
+    title: `Question number ${i + 1}`,
+    contributions: [],
+  }));
+  await chooseFile(page, base, 'too-big-for-this-disk.json');
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 1200 new, 0 updated, 0 unchanged');
+  // The disk fills up after 1,000 writes: the transaction fails as a whole.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    let writes = 0;
+    IDBObjectStore.prototype.put = function (...args) {
+      writes += 1;
+      if (writes > 1_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Nothing was imported. The browser\'s storage for this site is full');
+  await page.reload();
+  await openApp(page);
+  await navigate(page, 'Repertoire');
+  await expect(page.locator('.row')).toHaveCount(1);
+});
