@@ -1,4 +1,5 @@
-//! Helpers shared by the in-browser test suites.
+//! Helpers shared by the in-browser test suites (each uses some of them).
+#![allow(dead_code)]
 
 use repertoire::domain::Id;
 

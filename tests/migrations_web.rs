@@ -1,0 +1,104 @@
+//! Every database schema Repertoire has shipped, built as it was stored,
+//! then opened with today's code: every record must survive, upgraded.
+//!
+//! The rule for a new version: freeze the rows it stores as a fixture
+//! (`tests/fixtures/schema-vN-*.json`, made by that release and never edited
+//! afterwards) and its stores as a builder here (a copy, not a call into
+//! `SCHEMA`, which will move on), then add a test like the one below.
+#![cfg(target_arch = "wasm32")]
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::KeyPath;
+use repertoire::domain::{Record, Topic};
+use repertoire::store::idb::{IdbRepository, SCHEMA};
+use repertoire::store::row::RecordRow;
+use repertoire::store::Repository;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod browser;
+use browser::unique_name;
+
+/// Record rows as the first release stored them.
+const V1_RECORDS: &str = include_str!("fixtures/schema-v1-records.json");
+
+/// The stores and indices of schema version 1, as shipped.
+async fn build_v1(name: &str) {
+    let db = Database::open(name)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, db| {
+            let records = db
+                .create_object_store("records")
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+            for index in ["kind", "status", "updated", "author"] {
+                records.create_index(index, KeyPath::from(index)).build()?;
+            }
+            records
+                .create_index("topics", KeyPath::from("topics"))
+                .with_multi_entry(true)
+                .build()?;
+            db.create_object_store("members")
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+            db.create_object_store("rounds")
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+            db.create_object_store("meta").build()?;
+            Ok(())
+        })
+        .await
+        .expect("the v1 database is built");
+    let raw = db.as_sys().clone();
+    let tx = raw
+        .transaction_with_str_and_mode("records", web_sys::IdbTransactionMode::Readwrite)
+        .expect("transaction");
+    let store = tx.object_store("records").expect("store");
+    let rows = js_sys::JSON::parse(V1_RECORDS).expect("fixture is JSON");
+    for row in js_sys::Array::from(&rows).iter() {
+        store.put(&row).expect("put");
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    wasm_bindgen_futures::JsFuture::from(done)
+        .await
+        .expect("committed");
+    db.close();
+}
+
+fn expected_v1() -> Vec<Record> {
+    let rows: Vec<RecordRow> = serde_json::from_str(V1_RECORDS).expect("fixture rows");
+    let mut records: Vec<Record> = rows
+        .into_iter()
+        .map(|row| row.into_record().expect("a v1 row reads"))
+        .collect();
+    records.sort_by_key(|r| r.id);
+    records
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_v1_database_opens_with_every_record() {
+    let name = unique_name("shipped-v1");
+    build_v1(&name).await;
+    let repo = IdbRepository::open_with_schema(&name, SCHEMA)
+        .await
+        .expect("today's code opens a v1 database");
+    let loaded = repo.load().await.expect("loads");
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    let mut records = loaded.records;
+    records.sort_by_key(|r| r.id);
+    assert_eq!(records.len(), 9, "one record of every kind");
+    assert_eq!(records, expected_v1());
+    // The indices of v1 still answer.
+    let handover = Topic::new("handover").expect("topic");
+    assert_eq!(repo.by_topic(&handover).await.expect("index").len(), 9);
+    assert!(repo
+        .load_community()
+        .await
+        .expect("community stores")
+        .members
+        .is_empty());
+    repo.close();
+}
