@@ -22,6 +22,9 @@ pub struct Settings {
     pub me: Option<crate::domain::Id>,
     /// Whether the browser was asked to keep the data (after the first save).
     pub persistence_asked: bool,
+    /// How many records this browser held when last seen: an empty
+    /// database after that means the browser cleared it, not a new start.
+    pub records_seen: u32,
 }
 
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -35,6 +38,7 @@ impl Default for Settings {
             last_visit: None,
             me: None,
             persistence_asked: false,
+            records_seen: 0,
         }
     }
 }

@@ -53,6 +53,9 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// When this member looked before this visit: Home shows what changed.
     pub previous_visit: StoredValue<Option<Timestamp>>,
+    /// Records this browser held before it was found empty: the browser
+    /// cleared the site's data.
+    pub lost: RwSignal<Option<u32>>,
     /// A form to open prefilled (Write it down, a suggestion), taken once.
     pub prefill: RwSignal<Option<(ActivityKind, RecordForm)>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
@@ -76,6 +79,7 @@ impl AppState {
             rounds: RwSignal::new(Vec::new()),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),
+            lost: RwSignal::new(None),
             previous_visit: StoredValue::new(previous_visit),
             repo: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
@@ -99,7 +103,12 @@ impl AppState {
         };
         match loaded {
             Ok((loaded, community)) => {
+                let seen = self.settings.with_untracked(|s| s.records_seen);
+                if loaded.records.is_empty() && loaded.unreadable.is_empty() && seen > 0 {
+                    self.lost.set(Some(seen));
+                }
                 self.records.set(loaded.records);
+                self.remember_count();
                 self.profile.set(community.profile);
                 self.members.set(community.members);
                 self.rounds.set(community.rounds);
@@ -140,6 +149,17 @@ impl AppState {
             sort_recent_first(records);
         });
         Ok(())
+    }
+
+    /// Keeps the number of records in the settings; an empty list is
+    /// remembered only when the member emptied it here.
+    fn remember_count(&self) {
+        let count = self.records.with_untracked(Vec::len) as u32;
+        if self.lost.get_untracked().is_none()
+            && self.settings.with_untracked(|s| s.records_seen) != count
+        {
+            self.update_settings(|s| s.records_seen = count);
+        }
     }
 
     fn announce(&self, change: Change) {
@@ -199,6 +219,8 @@ impl AppState {
         let repo = self.repo()?;
         repo.write_all(&writes, progress, cancelled).await?;
         self.reload_records(&repo).await;
+        self.lost.set(None);
+        self.remember_count();
         self.reload_community(&repo).await;
         self.announce(Change::Everything);
         self.ask_to_keep_data();
@@ -223,6 +245,7 @@ impl AppState {
         self.announce(Change::Deleted(id));
         self.records
             .update(|records| records.retain(|r| r.id != id));
+        self.remember_count();
         Ok(())
     }
 

@@ -205,3 +205,30 @@ test('a full storage during an import is said in words, and nothing is kept', as
   await navigate(page, 'Repertoire');
   await expect(page.locator('.row')).toHaveCount(1);
 });
+
+test('a database the browser emptied is reported plainly, with the way back', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  await exportFile(page);
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByText('The repertoire here is empty')).toHaveCount(0);
+  // What a browser does when it evicts the site's data.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase('repertoire:default');
+        request.onsuccess = resolve;
+        request.onerror = resolve;
+      }),
+  );
+  await page.reload();
+  await openApp(page);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The repertoire here is empty');
+  await expect(alert).toContainText('This browser held 1 record');
+  await expect(alert).toContainText('The last export from this browser was made');
+  await checkAccessibility(page, 'Home after the browser emptied the database');
+  await alert.getByRole('link', { name: 'Import an export' }).click();
+  await expect(page.getByLabel('Choose an export file (JSON)')).toBeVisible();
+});

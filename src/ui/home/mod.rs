@@ -30,12 +30,42 @@ pub fn Home() -> impl IntoView {
                     if named { format!("Welcome to {}", state.name()) } else { "Welcome to the repertoire".to_owned() }
                 }}
             </h1>
+            <Lost/>
             <Domain/>
             <health::Health/>
             <Show when=empty fallback=move || view! { <Overview/> }>
                 <FirstSteps/>
             </Show>
         </section>
+    }
+}
+
+/// The browser cleared the data: say so plainly, and point to the export.
+#[component]
+fn Lost() -> impl IntoView {
+    let state = use_app();
+    move || {
+        state.lost.get().map(|count| {
+            let last = state.settings.with(|s| s.last_export).map(|ms| super::browser::format_time(crate::domain::Timestamp(ms)));
+            view! {
+                <div class="problem" role="alert">
+                    <h2>"The repertoire here is empty"</h2>
+                    <p>
+                        {format!(
+                            "This browser held {count} record{} for this community, and its storage now holds none. Browsers clear a site's data when the disk runs low or when someone clears browsing data.",
+                            if count == 1 { "" } else { "s" }
+                        )}
+                    </p>
+                    <p>
+                        {match last {
+                            Some(when) => format!("The last export from this browser was made {when}. Import it to bring the repertoire back. "),
+                            None => "No export was made from this browser. If a colleague or another device has one, import it to bring the repertoire back. ".to_owned(),
+                        }}
+                        <ViewLink to=View::Data>"Import an export"</ViewLink>
+                    </p>
+                </div>
+            }
+        })
     }
 }
 
