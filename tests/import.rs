@@ -252,7 +252,7 @@ fn a_file_too_large_is_refused_before_it_is_parsed() {
     let refusal = refused(&" ".repeat(MAX_FILE_BYTES + 1));
     assert_eq!(refusal.total, 1);
     assert_eq!(refusal.problems[0].at, "file");
-    assert!(refusal.problems[0].message.contains("51 MB"), "{refusal}");
+    assert!(refusal.problems[0].message.contains("201 MB"), "{refusal}");
 }
 
 #[test]

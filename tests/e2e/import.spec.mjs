@@ -59,7 +59,7 @@ test('bad files are refused with their problems, and nothing changes', async ({ 
   await checkAccessibility(page, 'Data with a refused import');
   // An absurdly large file is refused before it is read.
   const huge = path.join(mkdtempSync(path.join(tmpdir(), 'repertoire-')), 'huge.json');
-  writeFileSync(huge, Buffer.alloc(51 * 1024 * 1024, 32));
+  writeFileSync(huge, Buffer.alloc(201 * 1024 * 1024, 32));
   await page.getByLabel('Choose an export file (JSON)').setInputFiles(huge);
   await expect(page.getByRole('alert')).toContainText('MB');
   // Nothing changed.

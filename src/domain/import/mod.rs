@@ -19,7 +19,8 @@ use std::fmt;
 
 /// Larger files are refused before they are parsed: a parsed file takes
 /// several times its size in memory, and a browser tab has little.
-pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+/// Room for 100,000 records with their contributions; more is not an export.
+pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 pub const MAX_RECORDS: usize = 200_000;
 pub const MAX_MEMBERS: usize = 10_000;
 pub const MAX_ROUNDS: usize = 1_000;

@@ -117,8 +117,8 @@ pub fn Import() -> impl IntoView {
                     at: "the whole file".to_owned(),
                     message: format!(
                         "The file is {} MB; an export of Repertoire is at most {} MB. Nothing was imported.",
-                        (file.size() / 1_000_000.0) as u64,
-                        MAX_FILE_BYTES / 1_000_000
+                        (file.size() / 1_048_576.0).ceil() as u64,
+                        MAX_FILE_BYTES / 1_048_576
                     ),
                 }],
                 total: 1,
