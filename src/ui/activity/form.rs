@@ -254,7 +254,7 @@ fn Field(
             </label>
             <p class="hint" id=hint_id>
                 {spec.hint}
-                {matches!(spec.input, Input::Text).then_some(" Markdown works: **bold**, lists, links.")}
+                {matches!(spec.input, Input::Text).then_some(" Markdown works: **bold**, lists, links, `code`.")}
             </p>
             {control}
             <p class="field-error" id=error_id hidden=move || error().is_none()>

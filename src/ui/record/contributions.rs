@@ -255,9 +255,9 @@ fn ContributionForm(record: Id, kind: ActivityKind) -> impl IntoView {
             {text_field("text", "Your opinion", "Why you take that stance.", true, |t| t.text.clone(), |t, v| t.text = v)}
         }
         .into_any(),
-        ActivityKind::ProblemSolving => text_field("text", "Your idea", "Half-formed is fine. Markdown works: **bold**, lists, links.", true, |t| t.text.clone(), |t, v| t.text = v).into_any(),
-        ActivityKind::InformationRequest => text_field("text", "Your answer", "Or who knows, or where to look. Markdown works: **bold**, lists, links.", true, |t| t.text.clone(), |t, v| t.text = v).into_any(),
-        _ => text_field("text", "Your comment", "Markdown works: **bold**, lists, links.", true, |t| t.text.clone(), |t, v| t.text = v).into_any(),
+        ActivityKind::ProblemSolving => text_field("text", "Your idea", "Half-formed is fine. Markdown works: **bold**, lists, links, `code`.", true, |t| t.text.clone(), |t, v| t.text = v).into_any(),
+        ActivityKind::InformationRequest => text_field("text", "Your answer", "Or who knows, or where to look. Markdown works: **bold**, lists, links, `code`.", true, |t| t.text.clone(), |t, v| t.text = v).into_any(),
+        _ => text_field("text", "Your comment", "Markdown works: **bold**, lists, links, `code`.", true, |t| t.text.clone(), |t, v| t.text = v).into_any(),
     };
     view! {
         <form class="contribute" on:submit=submit novalidate>
