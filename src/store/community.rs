@@ -99,51 +99,20 @@ impl IdbRepository {
     }
 
     pub async fn put_member(&self, member: &Member) -> Result<(), StoreError> {
-        self.put_doc(MEMBERS, DocRow::new(member.id.to_string(), member)?)
+        self.put_in(MEMBERS, &DocRow::new(member.id.to_string(), member)?)
             .await
     }
 
     pub async fn delete_member(&self, id: Id) -> Result<(), StoreError> {
-        self.delete_doc(MEMBERS, id).await
+        self.delete_in(MEMBERS, id).await
     }
 
     pub async fn put_round(&self, round: &Round) -> Result<(), StoreError> {
-        self.put_doc(ROUNDS, DocRow::new(round.id.to_string(), round)?)
+        self.put_in(ROUNDS, &DocRow::new(round.id.to_string(), round)?)
             .await
     }
 
     pub async fn delete_round(&self, id: Id) -> Result<(), StoreError> {
-        self.delete_doc(ROUNDS, id).await
-    }
-
-    async fn put_doc(&self, name: &str, row: DocRow) -> Result<(), StoreError> {
-        self.check_open()?;
-        let tx = self
-            .database()
-            .transaction(name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(store_error)?;
-        let store = tx.object_store(name).map_err(store_error)?;
-        store
-            .put(row)
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)?;
-        commit(tx).await
-    }
-
-    async fn delete_doc(&self, name: &str, id: Id) -> Result<(), StoreError> {
-        self.check_open()?;
-        let tx = self
-            .database()
-            .transaction(name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(store_error)?;
-        let store = tx.object_store(name).map_err(store_error)?;
-        store.delete(id.to_string()).await.map_err(store_error)?;
-        commit(tx).await
+        self.delete_in(ROUNDS, id).await
     }
 }

@@ -184,24 +184,53 @@ impl IdbRepository {
     }
 }
 
-impl Repository for IdbRepository {
-    async fn put(&self, record: &Record) -> Result<(), StoreError> {
+/// One committed write to one store: the shape of every single save.
+impl IdbRepository {
+    /// Puts one row (keyed by its `id`) into `store`, committed.
+    pub(super) async fn put_in<T: serde::Serialize>(
+        &self,
+        store: &str,
+        row: &T,
+    ) -> Result<(), StoreError> {
         self.check_open()?;
-        let row = RecordRow::from_record(record)?;
         let tx = self
             .db
-            .transaction(RECORDS)
+            .transaction(store)
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(store_error)?;
-        let store = tx.object_store(RECORDS).map_err(store_error)?;
-        store
+        tx.object_store(store)
+            .map_err(store_error)?
             .put(row)
             .serde()
             .map_err(store_error)?
             .await
             .map_err(store_error)?;
         commit(tx).await
+    }
+
+    /// Deletes the row with this id from `store`, committed.
+    pub(super) async fn delete_in(&self, store: &str, id: Id) -> Result<(), StoreError> {
+        self.check_open()?;
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)?;
+        tx.object_store(store)
+            .map_err(store_error)?
+            .delete(id.to_string())
+            .await
+            .map_err(store_error)?;
+        commit(tx).await
+    }
+}
+
+impl Repository for IdbRepository {
+    async fn put(&self, record: &Record) -> Result<(), StoreError> {
+        let row = RecordRow::from_record(record)?;
+        self.put_in(RECORDS, &row).await
     }
 
     async fn get(&self, id: Id) -> Result<Option<Record>, StoreError> {
@@ -218,16 +247,7 @@ impl Repository for IdbRepository {
     }
 
     async fn delete(&self, id: Id) -> Result<(), StoreError> {
-        self.check_open()?;
-        let tx = self
-            .db
-            .transaction(RECORDS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(store_error)?;
-        let store = tx.object_store(RECORDS).map_err(store_error)?;
-        store.delete(id.to_string()).await.map_err(store_error)?;
-        commit(tx).await
+        self.delete_in(RECORDS, id).await
     }
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
