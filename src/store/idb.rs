@@ -186,19 +186,23 @@ impl IdbRepository {
 
 /// One committed write to one store: the shape of every single save.
 impl IdbRepository {
+    /// A readwrite transaction on `store`, if this connection is still ours.
+    fn writing(&self, store: &str) -> Result<Transaction<'_>, StoreError> {
+        self.check_open()?;
+        self.db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(store_error)
+    }
+
     /// Puts one row (keyed by its `id`) into `store`, committed.
     pub(super) async fn put_in<T: serde::Serialize>(
         &self,
         store: &str,
         row: &T,
     ) -> Result<(), StoreError> {
-        self.check_open()?;
-        let tx = self
-            .db
-            .transaction(store)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(store_error)?;
+        let tx = self.writing(store)?;
         tx.object_store(store)
             .map_err(store_error)?
             .put(row)
@@ -211,13 +215,7 @@ impl IdbRepository {
 
     /// Deletes the row with this id from `store`, committed.
     pub(super) async fn delete_in(&self, store: &str, id: Id) -> Result<(), StoreError> {
-        self.check_open()?;
-        let tx = self
-            .db
-            .transaction(store)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(store_error)?;
+        let tx = self.writing(store)?;
         tx.object_store(store)
             .map_err(store_error)?
             .delete(id.to_string())
