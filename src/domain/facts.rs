@@ -13,6 +13,7 @@ use super::payload::Payload;
 use super::record::Record;
 use super::status::Status;
 use super::time::Timestamp;
+use super::words::plural;
 use std::collections::BTreeSet;
 
 const HOUR_MS: i64 = 3_600_000;
@@ -65,14 +66,6 @@ fn percent(part: usize, whole: usize) -> Option<u32> {
 fn below(part: usize, whole: usize, min: u32) -> bool {
     let min = usize::try_from(min).unwrap_or(usize::MAX);
     part.saturating_mul(100) < whole.saturating_mul(min)
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
 }
 
 fn count_or(count: usize, zero: &str) -> String {

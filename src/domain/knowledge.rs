@@ -10,6 +10,7 @@ use super::payload::Payload;
 use super::record::{Record, RecordForm};
 use super::status::Status;
 use super::topic::{parse_topics, Topic, MAX_TOPIC_CHARS};
+use super::words::plural;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -383,14 +384,6 @@ fn topic_field(topic: &Topic) -> String {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The form of the activity that takes `step` on the topic of `row`,
 /// filled enough to be saved as it is.
 pub fn next_step_form(step: NextStep, row: &TopicRow, author: &str) -> RecordForm {
@@ -414,13 +407,13 @@ pub fn next_step_form(step: NextStep, row: &TopicRow, author: &str) -> RecordFor
                 "context",
                 format!(
                     "On our knowledge map, “{topic}” has {}, {} and {} known to know it.",
-                    count(row.demand.open, "waiting question", "waiting questions"),
-                    count(
+                    plural(row.demand.open, "waiting question", "waiting questions"),
+                    plural(
                         row.learners.len(),
                         "member who wants to learn it",
                         "members who want to learn it"
                     ),
-                    count(knowers.len(), "person", "people"),
+                    plural(knowers.len(), "person", "people"),
                 ),
             );
             set("urgency", "normal".to_owned());

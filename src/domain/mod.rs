@@ -26,6 +26,7 @@ pub mod status;
 pub mod time;
 pub mod topic;
 pub mod validation;
+pub mod words;
 
 pub use contribution::{Contribution, ContributionBody, Stance};
 pub use fields::{fields_of, FieldSpec, Input};

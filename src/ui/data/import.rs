@@ -6,6 +6,7 @@
 use crate::domain::import::{
     plan_merge, read_export, Local, MergePlan, Outcome, Problem, MAX_FILE_BYTES,
 };
+use crate::domain::words::plural;
 use crate::store::import::Writes;
 use crate::store::StoreError;
 use crate::ui::browser::{self, BrowserIds};
@@ -31,10 +32,6 @@ enum Stage {
         done: usize,
         total: usize,
     },
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn writes_of(plan: &MergePlan) -> Writes {

@@ -9,6 +9,7 @@ use super::state::use_app;
 use crate::domain::knowledge::KnowledgeMap;
 use crate::domain::knowledge::{knowledge_map, next_step_form, GapReason, NextStep, TopicRow};
 use crate::domain::search::Query;
+use crate::domain::words::plural;
 use crate::ui::dom::{el, none, Node, Static};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -129,10 +130,6 @@ fn Gaps(map: Memo<KnowledgeMap>) -> impl IntoView {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn names(list: &[String]) -> String {
     if list.is_empty() {
         "—".to_owned()
@@ -158,9 +155,9 @@ fn table(map: &KnowledgeMap) -> Node {
         let d = &row.demand;
         let demand = format!(
             "{}, {}, {}; {} waiting",
-            count(d.requests, "request", "requests"),
-            count(d.problems, "problem", "problems"),
-            count(d.seeking, "experience sought", "experiences sought"),
+            plural(d.requests, "request", "requests"),
+            plural(d.problems, "problem", "problems"),
+            plural(d.seeking, "experience sought", "experiences sought"),
             d.open
         );
         let gap = if row.is_gap() {

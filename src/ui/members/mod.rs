@@ -11,6 +11,7 @@ use crate::domain::member::{Member, ParticipationLevel};
 use crate::domain::participation::{measure_all, Participation};
 use crate::domain::search::Query;
 use crate::domain::topic::join_topics;
+use crate::domain::words::plural;
 use crate::ui::dom::{el, Node, Static};
 use editor::MemberEditor;
 use leptos::prelude::*;
@@ -124,10 +125,6 @@ fn member_details(member: &Member, measured: &Participation, observed: Participa
         dl = dl.child(el("dt").text(term)).child(el("dd").text(value));
     }
     dl
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[component]
