@@ -878,6 +878,7 @@ fn importing_the_same_file_changes_nothing() {
         .all(|m| m.write.is_none() && m.kept_copy.is_none()));
     assert!(plan.members_new.is_empty() && plan.members_updated.is_empty());
     assert!(plan.rounds_new.is_empty() && plan.rounds_updated.is_empty());
+    assert_eq!(plan.summary().writes(), 0, "nothing to import");
     assert_eq!(
         (plan.profile.clone(), plan.profile_kept_local),
         (None, false)
@@ -991,6 +992,10 @@ fn edits_at_the_same_moment_are_a_conflict_that_keeps_both() {
 
     let plan = plan(&here, &there);
     assert_eq!(plan.counts.conflicts, 1);
+    let summary = plan.summary();
+    assert_eq!(summary.conflicts, ["Fire drill checklist, here"]);
+    assert_eq!(summary.rows, 2, "ours with their answer, and their copy");
+    assert_eq!(summary.writes(), 2);
     let merge = &plan.records[1];
     assert_eq!(merge.outcome, Outcome::Conflict);
     assert_eq!(merge.title, "Fire drill checklist, here");
@@ -1075,6 +1080,9 @@ fn members_are_added_or_replaced_by_the_file() {
     let plan = plan(&base, &there);
     assert_eq!(plan.members_new, vec![kim]);
     assert_eq!(plan.members_updated, vec![there.members[1].clone()]);
+    let summary = plan.summary();
+    assert_eq!((summary.members, summary.rows), (2, 0));
+    assert_eq!(summary.writes(), 2);
 }
 
 #[test]
@@ -1108,6 +1116,7 @@ fn rounds_gain_the_responses_of_members_who_only_answered_there() {
         round.responses[1], there.rounds[0].responses[1],
         "Lee's added"
     );
+    assert_eq!(plan.summary().rounds, 2, "one new, one gaining answers");
 }
 
 #[test]
@@ -1118,6 +1127,8 @@ fn a_profile_comes_from_the_file_only_when_none_is_set() {
     let plan_none = plan(&here, &there);
     assert_eq!(plan_none.profile, there.profile);
     assert!(!plan_none.profile_kept_local);
+    assert!(plan_none.summary().profile_from_file);
+    assert_eq!(plan_none.summary().writes(), 1);
 
     let mut different = there.clone();
     if let Some(profile) = different.profile.as_mut() {

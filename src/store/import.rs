@@ -8,6 +8,7 @@ use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, RECORDS, ROU
 use super::row::RecordRow;
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
+use crate::domain::import::MergePlan;
 use crate::domain::member::Member;
 use crate::domain::Record;
 use indexed_db_futures::prelude::*;
@@ -23,6 +24,32 @@ pub struct Writes {
     pub members: Vec<Member>,
     pub rounds: Vec<Round>,
     pub profile: Option<CommunityProfile>,
+}
+
+impl Writes {
+    /// Everything a merge plan changes: each record's new version, the
+    /// kept copy of each conflict, new and changed members and rounds.
+    pub fn from_plan(plan: MergePlan) -> Writes {
+        let mut records = Vec::with_capacity(plan.records.len());
+        for record in plan.records {
+            records.extend(record.write);
+            records.extend(record.kept_copy);
+        }
+        Writes {
+            records,
+            members: plan
+                .members_new
+                .into_iter()
+                .chain(plan.members_updated)
+                .collect(),
+            rounds: plan
+                .rounds_new
+                .into_iter()
+                .chain(plan.rounds_updated)
+                .collect(),
+            profile: plan.profile,
+        }
+    }
 }
 
 impl IdbRepository {

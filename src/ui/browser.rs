@@ -1,7 +1,7 @@
 //! The few browser facts the UI needs: clock, randomness, the URL hash.
 
 use crate::domain::{Id, Timestamp};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
@@ -11,8 +11,11 @@ pub fn now() -> Timestamp {
 /// where `crypto` is missing (very old or locked-down browsers).
 pub fn new_id() -> Id {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|window| window.crypto().ok())
+    // Read from the global object, so that ids made in a worker (import
+    // planning) come from the same generator as ids made on the page.
+    let filled = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .ok()
+        .and_then(|crypto| crypto.dyn_into::<web_sys::Crypto>().ok())
         .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
         for byte in bytes.iter_mut() {

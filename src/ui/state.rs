@@ -132,7 +132,8 @@ impl AppState {
         }
     }
 
-    fn repo(&self) -> Result<Rc<IdbRepository>, StoreError> {
+    /// The open repository, or why there is none.
+    pub fn repo(&self) -> Result<Rc<IdbRepository>, StoreError> {
         self.repo
             .get_value()
             .ok_or_else(|| StoreError::Unavailable("the repertoire is not open".to_owned()))
@@ -209,22 +210,26 @@ impl AppState {
         }
     }
 
-    /// Writes an import in one transaction, then shows what is stored.
-    pub async fn import(
+    /// Writes an import in one transaction; `imported` then shows it.
+    pub async fn write_import(
         self,
-        writes: Writes,
+        writes: &Writes,
         progress: &dyn Fn(usize, usize),
         cancelled: &dyn Fn() -> bool,
     ) -> Result<(), StoreError> {
-        let repo = self.repo()?;
-        repo.write_all(&writes, progress, cancelled).await?;
+        self.repo()?.write_all(writes, progress, cancelled).await
+    }
+
+    /// An import was written (here or by the import worker): shows what is
+    /// stored now, and tells the other tabs.
+    pub async fn imported(self) {
+        let Ok(repo) = self.repo() else { return };
         self.reload_records(&repo).await;
         self.lost.set(None);
         self.remember_count();
         self.reload_community(&repo).await;
         self.announce(Change::Everything);
         self.ask_to_keep_data();
-        Ok(())
     }
 
     /// Once there is something worth keeping, ask the browser not to clear

@@ -23,6 +23,15 @@ async function openHost(page) {
   await expect(south(page).getByRole('heading', { level: 1, name: 'Repertoire' })).toBeVisible();
 }
 
+async function addMember(widget, name) {
+  await widget.getByRole('link', { name: 'Members' }).click();
+  await widget.getByRole('button', { name: 'Add a member' }).click();
+  const form = widget.getByRole('form', { name: 'Add a member' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(widget.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) })).toBeVisible();
+}
+
 const HOST_ELEMENTS = ['#host-title', '#host-text', '#host-home', 'body'];
 const PROPS = ['font-size', 'font-family', 'color', 'background-color', 'text-transform', 'display', 'margin-top', 'line-height'];
 
@@ -65,11 +74,7 @@ test('two widgets work side by side under a strict CSP, with separate data', asy
 
   // A member in the south widget.
   const s = south(page);
-  await s.getByRole('link', { name: 'Members' }).click();
-  await s.getByRole('button', { name: 'Add a member' }).click();
-  await s.getByRole('form', { name: 'Add a member' }).getByLabel('Name').fill('Sam');
-  await s.getByRole('form', { name: 'Add a member' }).getByRole('button', { name: 'Save' }).click();
-  await expect(s.getByRole('heading', { level: 3, name: /^Sam/ })).toBeVisible();
+  await addMember(s, 'Sam');
   expect(new URL(page.url()).pathname).toBe(path);
 
   await page.reload();
@@ -125,11 +130,7 @@ test.describe('accessibility', () => {
 test('a widget offers its namespace as a full page, which shares its data', async ({ page, context }) => {
   await openHost(page);
   const n = north(page);
-  await n.getByRole('link', { name: 'Members' }).click();
-  await n.getByRole('button', { name: 'Add a member' }).click();
-  await n.getByRole('form', { name: 'Add a member' }).getByLabel('Name').fill('Noor');
-  await n.getByRole('form', { name: 'Add a member' }).getByRole('button', { name: 'Save' }).click();
-  await expect(n.getByRole('heading', { level: 3, name: /^Noor/ })).toBeVisible();
+  await addMember(n, 'Noor');
   await context.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective));
@@ -143,6 +144,32 @@ test('a widget offers its namespace as a full page, which shares its data', asyn
   await full.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
   await expect(full.getByRole('heading', { level: 3, name: /^Noor/ })).toBeVisible();
   expect(await full.evaluate(() => window.cspViolations)).toEqual([]);
+});
+
+test('an import into a widget is checked and written by the import worker, under the CSP', async ({ page }) => {
+  await watchCsp(page);
+  await openHost(page);
+  const n = north(page);
+  await addMember(n, 'Noor');
+  await n.getByRole('link', { name: 'Data' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    n.getByRole('button', { name: 'Download the export (JSON)' }).click(),
+  ]);
+
+  const s = south(page);
+  await s.getByRole('link', { name: 'Data' }).click();
+  const worker = page.waitForEvent('worker');
+  await s.getByLabel('Choose an export file (JSON)').setInputFiles(await download.path());
+  expect((await worker).url()).toMatch(/\/import-worker\.js$/);
+  await expect(s.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('1 member to add or update');
+  // Still running: it started under the host's policy, and it will write.
+  expect(await (await worker).evaluate(() => typeof self.postMessage)).toBe('function');
+  await s.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(s.getByRole('status').first()).toContainText('Imported:');
+  await s.getByRole('link', { name: 'Members' }).click();
+  await expect(s.getByRole('heading', { level: 3, name: /^Noor/ })).toBeVisible();
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
 });
 
 test('a widget with a bad namespace says so instead of failing silently', async ({ page }) => {

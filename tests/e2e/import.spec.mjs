@@ -154,15 +154,7 @@ test('a large import shows its progress and can be stopped with nothing written'
   test.setTimeout(120_000);
   await openApp(page);
   await createKind(page, kinds[1]);
-  const base = await exportFile(page);
-  const template = base.records[0];
-  const hex = (n) => n.toString(16).padStart(12, '0');
-  base.records = Array.from({ length: 20_000 }, (_, i) => ({
-    ...template,
-    id: `00000000-0000-4000-8000-${hex(i + 1)}`,
-    title: `Question number ${i + 1}`,
-    contributions: [],
-  }));
+  const base = copies(await exportFile(page), 20_000);
   await chooseFile(page, base, 'large.json');
   await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 20000 new');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -175,35 +167,90 @@ test('a large import shows its progress and can be stopped with nothing written'
   await expect(page.locator('.row')).toHaveCount(1);
 });
 
-test('a full storage during an import is said in words, and nothing is kept', async ({ page }) => {
+function copies(base, count) {
+  const template = base.records[0];
+  const hex = (n) => n.toString(16).padStart(12, '0');
+  return {
+    ...base,
+    records: Array.from({ length: count }, (_, i) => ({
+      ...template,
+      id: `00000000-0000-4000-8000-${hex(i + 1)}`,
+      title: `Question number ${i + 1}`,
+      contributions: [],
+    })),
+  };
+}
+
+test('a large file is checked off the page: the page answers and the check can be stopped', async ({ page }) => {
+  test.setTimeout(120_000);
   await openApp(page);
   await createKind(page, kinds[1]);
-  const base = await exportFile(page);
-  const template = base.records[0];
-  base.records = Array.from({ length: 1_200 }, (_, i) => ({
-    ...template,
-    id: `00000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`,
-    title: `Question number ${i + 1}`,
-    contributions: [],
-  }));
-  await chooseFile(page, base, 'too-big-for-this-disk.json');
-  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 1200 new, 0 updated, 0 unchanged');
-  // The disk fills up after 1,000 writes: the transaction fails as a whole.
-  await page.evaluate(() => {
-    const put = IDBObjectStore.prototype.put;
-    let writes = 0;
-    IDBObjectStore.prototype.put = function (...args) {
-      writes += 1;
-      if (writes > 1_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  const file = copies(await exportFile(page), 50_000);
+  const worker = page.waitForEvent('worker');
+  await chooseFile(page, file, 'large.json');
+  expect((await worker).url()).toMatch(/\/import-worker\.js$/);
+  // Were the file checked on the page, this click would wait for the
+  // check, and find the summary instead of the button.
+  await page.getByRole('button', { name: 'Stop checking' }).click();
+  await expect(page.getByRole('button', { name: 'Stop checking' })).toHaveCount(0);
+  await expect(page.getByText('can be imported')).toHaveCount(0);
+  await navigate(page, 'Repertoire');
+  await expect(page.locator('.row')).toHaveCount(1);
+  // The same file can be chosen again and imported.
+  await chooseFile(page, copies(file, 300), 'smaller.json');
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 300 new');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('status').first()).toContainText('Nothing was imported. The browser\'s storage for this site is full');
+  await expect(page.getByRole('status').first()).toContainText('Imported: 300 records new');
+  await navigate(page, 'Repertoire');
+  await expect(page.getByText('301 records')).toBeVisible();
+});
+
+// The disk fills up after 1,000 writes: the transaction fails as a whole.
+const fillDiskAfter1000Writes = () => {
+  const put = IDBObjectStore.prototype.put;
+  let writes = 0;
+  IDBObjectStore.prototype.put = function (...args) {
+    writes += 1;
+    if (writes > 1_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  };
+};
+
+for (const where of ['in the import worker', 'on the page, where no worker can start']) {
+  test(`a full storage during an import is said in words, and nothing is kept (${where})`, async ({ page }) => {
+    const onPage = where.startsWith('on the page');
+    if (onPage) await page.route('**/import-worker.js', (route) => route.abort());
+    await openApp(page);
+    await createKind(page, kinds[1]);
+    const worker = onPage ? null : page.waitForEvent('worker');
+    await chooseFile(page, copies(await exportFile(page), 1_200), 'too-big-for-this-disk.json');
+    await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 1200 new, 0 updated, 0 unchanged');
+    if (onPage) await page.evaluate(fillDiskAfter1000Writes);
+    else await (await worker).evaluate(fillDiskAfter1000Writes);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status').first()).toContainText('Nothing was imported. The browser\'s storage for this site is full');
+    await page.reload();
+    await openApp(page);
+    await navigate(page, 'Repertoire');
+    await expect(page.locator('.row')).toHaveCount(1);
+  });
+}
+
+test('where no worker can start, a file is checked and imported on the page', async ({ page }) => {
+  await page.route('**/import-worker.js', (route) => route.abort());
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  const file = copies(await exportFile(page), 40);
+  await chooseFile(page, { ...file, records: [...file.records, { ...file.records[0], id: '00000000-0000-4000-8000-0000000f0000', title: '' }] }, 'broken.json');
+  await expect(page.getByRole('alert')).toContainText('“broken.json” was not imported');
+  await chooseFile(page, file, 'fine.json');
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 40 new');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported: 40 records new');
   await page.reload();
   await openApp(page);
   await navigate(page, 'Repertoire');
-  await expect(page.locator('.row')).toHaveCount(1);
+  await expect(page.getByText('41 records')).toBeVisible();
 });
 
 test('a database the browser emptied is reported plainly, with the way back', async ({ page }) => {

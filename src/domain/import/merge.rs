@@ -10,6 +10,7 @@ use crate::domain::id::{Id, IdSource};
 use crate::domain::member::Member;
 use crate::domain::payload::Payload;
 use crate::domain::record::{Record, MAX_TITLE_CHARS};
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -72,7 +73,7 @@ pub struct MergePlan {
     pub counts: Counts,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub new: usize,
     pub updated: usize,
@@ -93,6 +94,54 @@ impl Counts {
 
 /// The merge of `imported` (a file `read_export` accepted) into `local`;
 /// `ids` names the copies kept for conflicts. Writes nothing.
+/// What a plan would change, in the few figures and titles a member
+/// confirms: small enough to pass from the thread that planned it to the
+/// page that shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub counts: Counts,
+    /// Record rows to write: each new or updated record, both rows of a
+    /// conflict.
+    pub rows: usize,
+    /// Members to add or update.
+    pub members: usize,
+    /// Self-assessment rounds to add or update.
+    pub rounds: usize,
+    /// The profile comes from the file (none was set here).
+    pub profile_from_file: bool,
+    /// Titles of the records both sides changed.
+    pub conflicts: Vec<String>,
+}
+
+impl Summary {
+    /// Rows the import would write; zero means there is nothing to import.
+    pub fn writes(&self) -> usize {
+        self.rows + self.members + self.rounds + usize::from(self.profile_from_file)
+    }
+}
+
+impl MergePlan {
+    pub fn summary(&self) -> Summary {
+        Summary {
+            counts: self.counts,
+            rows: self
+                .records
+                .iter()
+                .map(|r| usize::from(r.write.is_some()) + usize::from(r.kept_copy.is_some()))
+                .sum(),
+            members: self.members_new.len() + self.members_updated.len(),
+            rounds: self.rounds_new.len() + self.rounds_updated.len(),
+            profile_from_file: self.profile.is_some(),
+            conflicts: self
+                .records
+                .iter()
+                .filter(|r| r.outcome == Outcome::Conflict)
+                .map(|r| r.title.clone())
+                .collect(),
+        }
+    }
+}
+
 pub fn plan_merge(local: &Local<'_>, imported: &ExportFile, ids: &mut impl IdSource) -> MergePlan {
     let mut plan = MergePlan::default();
     let records: HashMap<Id, &Record> = local.records.iter().map(|r| (r.id, r)).collect();

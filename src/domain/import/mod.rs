@@ -9,11 +9,14 @@ mod revision;
 mod validate;
 
 pub use markup::find_markup;
-pub use merge::{plan_merge, Counts, Local, MergePlan, Outcome, RecordMerge, CONFLICT_SUFFIX};
+pub use merge::{
+    plan_merge, Counts, Local, MergePlan, Outcome, RecordMerge, Summary, CONFLICT_SUFFIX,
+};
 pub use revision::{revision, Revision};
 
 use super::exchange::ExportFile;
 use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use std::fmt;
 
@@ -36,7 +39,7 @@ pub const EARLIEST: Timestamp = Timestamp(946_684_800_000);
 pub const LATEST: Timestamp = Timestamp(4_102_444_800_000);
 
 /// One reason a file cannot be imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// Where: a path such as `records[3].title`, `line 4, column 17` for a
     /// file that is not JSON, or `file` for the file as a whole.
@@ -46,7 +49,7 @@ pub struct Problem {
 }
 
 /// Why a file was refused: the first problems found, and how many there are.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refusal {
     /// The first `MAX_PROBLEMS_SHOWN` problems, in file order.
     pub problems: Vec<Problem>,

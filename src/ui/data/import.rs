@@ -3,16 +3,13 @@
 //! confirms; the write is one transaction that can be stopped with nothing
 //! kept.
 
-use crate::domain::import::{
-    plan_merge, read_export, Local, MergePlan, Outcome, Problem, MAX_FILE_BYTES,
-};
+use super::import_job::{refused_whole_file, ImportJob};
+use super::import_worker::Report;
+use crate::domain::import::{Problem, Summary, MAX_FILE_BYTES};
 use crate::domain::words::plural;
-use crate::store::import::Writes;
-use crate::store::StoreError;
-use crate::ui::browser::{self, BrowserIds};
+use crate::ui::browser;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +23,7 @@ enum Stage {
     },
     Ready {
         name: String,
-        plan: MergePlan,
+        summary: Summary,
     },
     Writing {
         done: usize,
@@ -34,30 +31,8 @@ enum Stage {
     },
 }
 
-fn writes_of(plan: &MergePlan) -> Writes {
-    let mut writes = Writes::default();
-    for record in &plan.records {
-        writes.records.extend(record.write.iter().cloned());
-        writes.records.extend(record.kept_copy.iter().cloned());
-    }
-    writes.members = plan
-        .members_new
-        .iter()
-        .chain(&plan.members_updated)
-        .cloned()
-        .collect();
-    writes.rounds = plan
-        .rounds_new
-        .iter()
-        .chain(&plan.rounds_updated)
-        .cloned()
-        .collect();
-    writes.profile = plan.profile.clone();
-    writes
-}
-
-fn summary(plan: &MergePlan) -> String {
-    let c = plan.counts;
+fn summary_text(summary: &Summary) -> String {
+    let c = summary.counts;
     let mut text = format!(
         "Records: {} new, {} updated, {} unchanged, {}.",
         c.new,
@@ -65,23 +40,23 @@ fn summary(plan: &MergePlan) -> String {
         c.unchanged,
         plural(c.conflicts, "conflict", "conflicts")
     );
-    let (members, rounds) = (
-        plan.members_new.len() + plan.members_updated.len(),
-        plan.rounds_new.len() + plan.rounds_updated.len(),
-    );
-    if members > 0 {
+    if summary.members > 0 {
         text.push_str(&format!(
             " {} to add or update.",
-            plural(members, "member", "members")
+            plural(summary.members, "member", "members")
         ));
     }
-    if rounds > 0 {
+    if summary.rounds > 0 {
         text.push_str(&format!(
             " {} to add or update.",
-            plural(rounds, "self-assessment round", "self-assessment rounds")
+            plural(
+                summary.rounds,
+                "self-assessment round",
+                "self-assessment rounds"
+            )
         ));
     }
-    if plan.profile.is_some() {
+    if summary.profile_from_file {
         text.push_str(" The community profile comes from the file (none was set here).");
     }
     text
@@ -91,13 +66,25 @@ fn summary(plan: &MergePlan) -> String {
 pub fn Import() -> impl IntoView {
     let state = use_app();
     let stage = RwSignal::new(Stage::Idle);
-    let stop = RwSignal::new(false);
+    let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
     let reset_input = move || {
         if let Some(input) = input.get_untracked() {
             input.set_value("");
         }
     };
+    let drop_job = move || {
+        if let Some(job) = job.try_update_value(Option::take).flatten() {
+            job.abandon();
+        }
+    };
+    // A file checked but not confirmed is dropped with the view; a running
+    // write goes on and reports when it ends.
+    on_cleanup(move || {
+        if !matches!(stage.try_get_untracked(), Some(Stage::Writing { .. })) {
+            drop_job();
+        }
+    });
     let choose = move |ev: leptos::ev::Event| {
         let Some(file) = ev
             .target()
@@ -106,94 +93,66 @@ pub fn Import() -> impl IntoView {
         else {
             return;
         };
+        drop_job();
         let name = file.name();
+        let hear = {
+            let name = name.clone();
+            move |report: &Report| match report {
+                Report::Listening => {}
+                Report::Refused(refusal) => {
+                    reset_input();
+                    stage.set(Stage::Refused {
+                        name: name.clone(),
+                        problems: refusal.problems.clone(),
+                        total: refusal.total,
+                    })
+                }
+                Report::Ready(summary) => stage.set(Stage::Ready {
+                    name: name.clone(),
+                    summary: summary.clone(),
+                }),
+                Report::Progress { done, total } => stage.set(Stage::Writing {
+                    done: *done,
+                    total: *total,
+                }),
+                Report::Done | Report::Cancelled | Report::Failed(_) => {
+                    stage.set(Stage::Idle);
+                    reset_input();
+                }
+            }
+        };
         if file.size() > MAX_FILE_BYTES as f64 {
-            stage.set(Stage::Refused {
-                name,
-                problems: vec![Problem {
-                    at: "the whole file".to_owned(),
-                    message: format!(
-                        "The file is {} MB; an export of Repertoire is at most {} MB. Nothing was imported.",
-                        (file.size() / 1_048_576.0).ceil() as u64,
-                        MAX_FILE_BYTES / 1_048_576
-                    ),
-                }],
-                total: 1,
-            });
+            hear(&refused_whole_file(format!(
+                "The file is {} MB; an export of Repertoire is at most {} MB. Nothing was imported.",
+                (file.size() / 1_048_576.0).ceil() as u64,
+                MAX_FILE_BYTES / 1_048_576
+            )));
             return;
         }
         stage.set(Stage::Reading);
-        spawn_local(async move {
-            let text = match browser::file_text(&file).await {
-                Ok(text) => text,
-                Err(message) => {
-                    stage.set(Stage::Refused {
-                        name,
-                        problems: vec![Problem {
-                            at: "the whole file".to_owned(),
-                            message,
-                        }],
-                        total: 1,
-                    });
-                    return;
-                }
-            };
-            match read_export(&text) {
-                Err(refusal) => stage.set(Stage::Refused {
-                    name,
-                    problems: refusal.problems,
-                    total: refusal.total,
-                }),
-                Ok(file) => {
-                    let plan = state.records.with_untracked(|records| {
-                        state.members.with_untracked(|members| {
-                            state.rounds.with_untracked(|rounds| {
-                                state.profile.with_untracked(|profile| {
-                                    let local = Local {
-                                        records,
-                                        members,
-                                        rounds,
-                                        profile: profile.as_ref(),
-                                    };
-                                    plan_merge(&local, &file, &mut BrowserIds)
-                                })
-                            })
-                        })
-                    });
-                    stage.set(Stage::Ready { name, plan });
-                }
-            }
-        });
+        job.set_value(Some(ImportJob::start(state, file, hear)));
     };
     let confirm = move |_| {
-        let Stage::Ready { plan, .. } = stage.get_untracked() else {
+        let Stage::Ready { summary, .. } = stage.get_untracked() else {
             return;
         };
-        let writes = writes_of(&plan);
-        let total = writes.records.len();
-        stop.set(false);
+        let total = summary.rows;
         stage.set(Stage::Writing { done: 0, total });
-        spawn_local(async move {
-            let progress =
-                move |done: usize, total: usize| stage.set(Stage::Writing { done, total });
-            let cancelled = move || stop.get_untracked();
-            let result = state.import(writes, &progress, &cancelled).await;
-            stage.set(Stage::Idle);
-            reset_input();
-            let c = plan.counts;
-            match result {
-                Ok(()) => state.tell(format!(
-                    "Imported: {} new, {} updated, {} kept as separate copies.",
-                    plural(c.new, "record", "records"),
-                    c.updated,
-                    plural(c.conflicts, "conflicting version", "conflicting versions"),
-                )),
-                Err(StoreError::Cancelled) => state.tell(StoreError::Cancelled.to_string()),
-                Err(error) => state.warn(format!("Nothing was imported. {error}")),
+        job.with_value(|job| {
+            if let Some(job) = job {
+                job.write();
             }
         });
     };
+    let stop = move |_| {
+        job.with_value(|job| {
+            if let Some(job) = job {
+                job.stop();
+            }
+        })
+    };
     let cancel = move |_| {
+        drop_job();
         stage.set(Stage::Idle);
         reset_input();
     };
@@ -212,7 +171,11 @@ pub fn Import() -> impl IntoView {
             </div>
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
-                Stage::Reading => view! { <p class="quiet">"Checking the file…"</p> }.into_any(),
+                Stage::Reading => view! {
+                    <p class="quiet" role="status">"Checking the file… "
+                        <button type="button" class="secondary" on:click=cancel>"Stop checking"</button>
+                    </p>
+                }.into_any(),
                 Stage::Refused { name, problems, total } => view! {
                     <div class="error-summary" role="alert">
                         <h3>{format!("“{name}” was not imported")}</h3>
@@ -225,21 +188,17 @@ pub fn Import() -> impl IntoView {
                         </ul>
                     </div>
                 }.into_any(),
-                Stage::Ready { name, plan } => {
-                    let writes = plan.counts.new + plan.counts.updated + plan.counts.conflicts
-                        + plan.members_new.len() + plan.members_updated.len()
-                        + plan.rounds_new.len() + plan.rounds_updated.len()
-                        + usize::from(plan.profile.is_some());
-                    let conflicts = plan
-                        .records
+                Stage::Ready { name, summary } => {
+                    let writes = summary.writes();
+                    let conflicts = summary
+                        .conflicts
                         .iter()
-                        .filter(|r| r.outcome == Outcome::Conflict)
-                        .map(|r| view! { <li>{format!("“{}”: both versions are kept; the one from the file as a separate record.", r.title)}</li> })
+                        .map(|title| view! { <li>{format!("“{title}”: both versions are kept; the one from the file as a separate record.")}</li> })
                         .collect_view();
                     view! {
                         <div class="import-summary" role="status">
                             <h3>{format!("“{name}” can be imported")}</h3>
-                            <p>{summary(&plan)}</p>
+                            <p>{summary_text(&summary)}</p>
                             <ul class="plain-list">{conflicts}</ul>
                             <p class="actions">
                                 {(writes > 0).then(|| view! { <button type="button" on:click=confirm>"Import"</button> })}
@@ -253,7 +212,7 @@ pub fn Import() -> impl IntoView {
                     <div class="import-progress">
                         <label for="import-progress">{format!("Importing records: {done} of {total}")}</label>
                         <progress id="import-progress" max=total.max(1) value=done></progress>
-                        <p><button type="button" class="secondary" on:click=move |_| stop.set(true)>"Stop the import"</button></p>
+                        <p><button type="button" class="secondary" on:click=stop>"Stop the import"</button></p>
                     </div>
                 }.into_any(),
             }}

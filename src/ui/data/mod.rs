@@ -10,6 +10,8 @@ use crate::domain::Timestamp;
 use leptos::prelude::*;
 
 mod import;
+mod import_job;
+pub mod import_worker;
 use leptos::task::spawn_local;
 
 /// Whole kilobytes, or megabytes with one decimal (integer arithmetic keeps

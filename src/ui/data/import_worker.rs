@@ -1,0 +1,155 @@
+//! The worker side of an import: reading, checking and planning a large
+//! file takes seconds, and in a worker the page stays responsive meanwhile.
+//! The worker opens the same database, plans the merge against what is
+//! stored, reports a summary, and writes when the page confirms.
+//! `import-worker.js` starts it; `import_job.rs` is the page's side.
+
+use crate::domain::import::{plan_merge, read_export, Local, MergePlan, Problem, Refusal, Summary};
+use crate::store::idb::IdbRepository;
+use crate::store::import::Writes;
+use crate::store::StoreError;
+use crate::ui::browser::{self, BrowserIds};
+use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+
+/// What the worker tells the page, as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Report {
+    /// Started and waiting for a file.
+    Listening,
+    Refused(Refusal),
+    Ready(Summary),
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    Done,
+    Cancelled,
+    /// The stored data could not be read or written; nothing was changed.
+    Failed(String),
+}
+
+impl Report {
+    pub fn from_text(text: &str) -> Option<Report> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+/// A refusal of the whole file with one message (unreadable, too large).
+pub fn whole_file(message: String) -> Refusal {
+    Refusal {
+        problems: vec![Problem {
+            at: "the whole file".to_owned(),
+            message,
+        }],
+        total: 1,
+    }
+}
+
+/// Reads, checks and plans: the part that takes long on a large file.
+pub async fn plan(repo: &IdbRepository, file: &web_sys::File) -> Result<MergePlan, Report> {
+    let text = browser::file_text(file)
+        .await
+        .map_err(|message| Report::Refused(whole_file(message)))?;
+    let imported = read_export(&text).map_err(Report::Refused)?;
+    drop(text);
+    let failed = |error: StoreError| Report::Failed(error.to_string());
+    let loaded = repo.load().await.map_err(failed)?;
+    let community = repo.load_community().await.map_err(failed)?;
+    let local = Local {
+        records: &loaded.records,
+        members: &community.members,
+        rounds: &community.rounds,
+        profile: community.profile.as_ref(),
+    };
+    Ok(plan_merge(&local, &imported, &mut BrowserIds))
+}
+
+struct Worker {
+    scope: web_sys::DedicatedWorkerGlobalScope,
+    planned: RefCell<Option<(IdbRepository, Writes)>>,
+    stop: Cell<bool>,
+}
+
+impl Worker {
+    fn report(&self, report: &Report) {
+        if let Ok(text) = serde_json::to_string(report) {
+            // Only fails once the page has closed the worker.
+            let _ = self.scope.post_message(&JsValue::from_str(&text));
+        }
+    }
+
+    async fn check(self: Rc<Self>, namespace: String, file: web_sys::File) {
+        let report = match IdbRepository::open(&namespace).await {
+            Err(error) => Report::Failed(error.to_string()),
+            Ok(repo) => match plan(&repo, &file).await {
+                Err(report) => report,
+                Ok(plan) => {
+                    let summary = plan.summary();
+                    *self.planned.borrow_mut() = Some((repo, Writes::from_plan(plan)));
+                    Report::Ready(summary)
+                }
+            },
+        };
+        self.report(&report);
+    }
+
+    async fn write(self: Rc<Self>) {
+        let Some((repo, writes)) = self.planned.borrow_mut().take() else {
+            return;
+        };
+        let progress = |done, total| self.report(&Report::Progress { done, total });
+        let cancelled = || self.stop.get();
+        let report = match repo.write_all(&writes, &progress, &cancelled).await {
+            Ok(()) => Report::Done,
+            Err(StoreError::Cancelled) => Report::Cancelled,
+            Err(error) => Report::Failed(error.to_string()),
+        };
+        repo.close();
+        self.report(&report);
+    }
+
+    fn take(self: &Rc<Self>, request: &JsValue) {
+        let field = |name: &str| js_sys::Reflect::get(request, &JsValue::from_str(name)).ok();
+        match field("request").and_then(|v| v.as_string()).as_deref() {
+            Some("check") => {
+                let namespace = field("namespace").and_then(|v| v.as_string());
+                let file = field("file").and_then(|v| v.dyn_into::<web_sys::File>().ok());
+                if let (Some(namespace), Some(file)) = (namespace, file) {
+                    spawn_local(self.clone().check(namespace, file));
+                }
+            }
+            Some("write") => spawn_local(self.clone().write()),
+            // Seen between two batches: the write's awaits let messages in.
+            Some("stop") => self.stop.set(true),
+            _ => {}
+        }
+    }
+}
+
+/// Called by `import-worker.js` once the bundle is loaded in the worker.
+#[wasm_bindgen]
+pub fn import_worker() {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let worker = Rc::new(Worker {
+        scope: scope.clone(),
+        planned: RefCell::new(None),
+        stop: Cell::new(false),
+    });
+    let listener = worker.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            listener.take(&event.data())
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // A worker serves one import and is then closed by the page: the
+    // listener lives exactly as long as it.
+    on_message.forget();
+    worker.report(&Report::Listening);
+}
