@@ -1,7 +1,7 @@
 // The benchmark: Repertoire and its peers, in one run, on the same data, in
 // headless Chromium. `make bench` builds the release bundle first; then
 //
-//   node bench/run.mjs [--tiny] [--reps N] [--out FILE]
+//   node bench/run.mjs [--tiny] [--reps N] [--only import,cold,search,memory] [--out FILE]
 //
 // prints one table and writes it as JSON (target/bench/results.json).
 // docs/performance.md says how to read it. --tiny runs every measure on a
@@ -27,6 +27,8 @@ const tiny = flag('--tiny');
 const small = tiny ? 200 : 10_000;
 const large = tiny ? 600 : 100_000;
 const reps = Number(option('--reps', tiny ? 1 : 3));
+// e.g. --only search,cold: the others are skipped (the data is still imported once).
+const only = option('--only', 'import,cold,search,memory').split(',');
 const out = path.resolve(root, option('--out', tiny ? 'target/bench/results-tiny.json' : 'target/bench/results.json'));
 const dataDir = path.join(root, 'target/bench');
 const SEED = 2026;
@@ -216,6 +218,13 @@ async function main() {
     // Import, and the contexts that keep each imported set for the rest.
     const kept = {};
     for (const set of [sets.small, sets.large]) {
+      if (!only.includes('import')) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await appImport(page, base, set);
+        kept[set.count] = { context, page };
+        continue;
+      }
       log(`import of ${set.count} records (${(set.bytes / 1e6).toFixed(1)} MB), ${reps} times each`);
       const app = [], check = [], dexie = [], plain = [];
       for (let r = 0; r < reps; r += 1) {
@@ -235,7 +244,7 @@ async function main() {
     }
 
     // Cold start with the small set: a fresh page on the stored data.
-    {
+    if (only.includes('cold')) {
       const { context } = kept[small];
       log(`cold start with ${small} records, ${reps + 2} times each`);
       const app = [], plain = [];
@@ -249,7 +258,7 @@ async function main() {
     }
 
     // Search as you type, over both sets.
-    for (const set of [sets.small, sets.large]) {
+    for (const set of only.includes('search') ? [sets.small, sets.large] : []) {
       const { page } = kept[set.count];
       log(`search as you type over ${set.count} records`);
       await page.goto(`${base}/#/repertoire`);
@@ -268,7 +277,7 @@ async function main() {
     }
 
     // Memory with the small set loaded.
-    {
+    if (only.includes('memory')) {
       const { page } = kept[small];
       await page.goto(`${base}/#/repertoire`);
       await page.locator('.row').first().waitFor({ timeout });

@@ -4,7 +4,7 @@
 
 use repertoire::domain::lifecycle::{apply, offered_moves, Step};
 use repertoire::domain::links::{linked_from, recurring_problems, write_it_down, RECURRING_AT};
-use repertoire::domain::search::{fold, Query, SearchIndex, Sort};
+use repertoire::domain::search::{fold, Found, Query, SearchIndex, Sort};
 use repertoire::domain::{
     ActivityKind, ContributionBody, IdSource, Payload, Record, RecordForm, SeededIds, Stance,
     Status, Timestamp, Topic,
@@ -498,6 +498,82 @@ fn filters_and_orders_combine() {
         }),
         ["Busy problem"]
     );
+}
+
+#[test]
+fn typing_on_narrows_what_was_found_and_finds_what_a_full_search_finds() {
+    let mut w = World::new();
+    let words = ["ward", "warden", "rota", "night", "handover", "war", "draw"];
+    let mut records = Vec::new();
+    for n in 0..60 {
+        let title = format!("{} {} {n}", words[n % 7], words[(n * 3 + 1) % 7]);
+        let record = if n % 2 == 0 {
+            w.problem(&title, if n % 3 == 0 { "safety" } else { "rota" })
+        } else {
+            w.request(&title, "night shift")
+        };
+        records.push(record);
+    }
+    // Kept in no particular order, as after an import.
+    records.reverse();
+    records.swap(3, 40);
+    let index = SearchIndex::build(&records);
+    let kinds = [None, Some(ActivityKind::ProblemSolving)];
+    for sort in Sort::ALL {
+        for kind in kinds {
+            let query = |text: &str| Query {
+                text: text.into(),
+                kind,
+                sort,
+                ..Query::default()
+            };
+            let mut previous = Found {
+                positions: index.run(&records, &query("")),
+                query: query(""),
+            };
+            // Typing on, spaces, backspaces, and a word that matches nothing.
+            for text in [
+                "w", "wa", "war", "ward", "ward ", "ward r", "ward ro", "ward r", "ward", "wardx",
+                "ward", "d", "dr", "DRÂW", "draw 1", "",
+            ] {
+                let narrowed = index.narrow(&records, &query(text), &previous);
+                assert_eq!(
+                    narrowed,
+                    index.run(&records, &query(text)),
+                    "{text:?}, {sort:?}, {kind:?}"
+                );
+                previous = Found {
+                    query: query(text),
+                    positions: narrowed,
+                };
+            }
+        }
+    }
+    // A filter changed between two keystrokes: a full search.
+    let all = Found {
+        query: Query {
+            text: "wa".into(),
+            kind: Some(ActivityKind::ProblemSolving),
+            ..Query::default()
+        },
+        positions: index.run(
+            &records,
+            &Query {
+                text: "wa".into(),
+                kind: Some(ActivityKind::ProblemSolving),
+                ..Query::default()
+            },
+        ),
+    };
+    let wider = Query {
+        text: "war".into(),
+        ..Query::default()
+    };
+    assert_eq!(
+        index.narrow(&records, &wider, &all),
+        index.run(&records, &wider)
+    );
+    assert!(index.run(&records, &wider).len() > all.positions.len());
 }
 
 #[test]

@@ -128,28 +128,74 @@ impl Query {
     }
 }
 
-/// Records prepared for searching: each with its folded text.
+/// Records prepared for searching: each with its folded text, and the
+/// order of most recent activity, computed once so that a keystroke only
+/// scans.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     texts: Vec<String>,
+    /// Positions in `records`, most recent activity first.
+    recent: Vec<usize>,
+}
+
+/// What a query found, kept so that the next keystroke can narrow it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    pub query: Query,
+    /// Positions in the indexed records, in the query's order.
+    pub positions: Vec<usize>,
 }
 
 impl SearchIndex {
     pub fn build(records: &[Record]) -> SearchIndex {
+        let activity: Vec<_> = records.iter().map(Record::last_activity).collect();
+        let mut recent: Vec<usize> = (0..records.len()).collect();
+        recent.sort_by(|&a, &b| activity[b].cmp(&activity[a]));
         SearchIndex {
             texts: records.iter().map(search_text).collect(),
+            recent,
         }
     }
 
     /// Positions in `records` (the slice the index was built from) that
     /// match, in the query's order.
     pub fn run(&self, records: &[Record], query: &Query) -> Vec<usize> {
+        let found = self.matching(records, query, self.recent.iter().copied());
+        order(records, query.sort, found)
+    }
+
+    /// Like `run`, but when `query` only adds letters to the text of
+    /// `previous` (typing on), only what `previous` found is scanned: each
+    /// word of the longer text contains a word of the shorter one, so
+    /// nothing else can match. `previous` must come from this index.
+    pub fn narrow(&self, records: &[Record], query: &Query, previous: &Found) -> Vec<usize> {
+        let typed_on = Query {
+            text: previous.query.text.clone(),
+            ..query.clone()
+        } == previous.query
+            && fold(&query.text).starts_with(&fold(&previous.query.text));
+        if typed_on {
+            // Already in the query's order: filtering keeps it.
+            self.matching(records, query, previous.positions.iter().copied())
+        } else {
+            self.run(records, query)
+        }
+    }
+
+    fn matching(
+        &self,
+        records: &[Record],
+        query: &Query,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Vec<usize> {
         let folded = fold(&query.text);
         let words: Vec<&str> = folded.split_whitespace().collect();
         let member = query.member.as_deref().map(fold);
-        let mut found: Vec<usize> = (0..records.len())
+        candidates
             .filter(|&i| {
-                let record = &records[i];
+                let Some(record) = records.get(i) else {
+                    return false;
+                };
                 query.kind.is_none_or(|k| record.kind() == k)
                     && query.status.is_none_or(|s| record.status == s)
                     && query
@@ -162,30 +208,28 @@ impl SearchIndex {
                         .get(i)
                         .is_some_and(|text| words.iter().all(|w| text.contains(w)))
             })
-            .collect();
-        match query.sort {
-            Sort::Recent => {
-                found.sort_by(|&a, &b| records[b].last_activity().cmp(&records[a].last_activity()))
-            }
-            Sort::MostActive => found.sort_by(|&a, &b| {
-                records[b]
-                    .contributions
-                    .len()
-                    .cmp(&records[a].contributions.len())
-                    .then(records[b].last_activity().cmp(&records[a].last_activity()))
-            }),
-            Sort::UnansweredFirst => found.sort_by_key(|&i| {
-                let r = &records[i];
-                let rank = match (r.status.is_waiting(), r.contributions.is_empty()) {
-                    (true, true) => 0,
-                    (true, false) => 1,
-                    _ => 2,
-                };
-                (rank, std::cmp::Reverse(r.last_activity()))
-            }),
-        }
-        found
+            .collect()
     }
+}
+
+/// `found` comes in order of recent activity; the other orders sort it
+/// (stably, so ties stay most recent first).
+fn order(records: &[Record], sort: Sort, mut found: Vec<usize>) -> Vec<usize> {
+    match sort {
+        Sort::Recent => {}
+        Sort::MostActive => {
+            found.sort_by_key(|&i| std::cmp::Reverse(records[i].contributions.len()))
+        }
+        Sort::UnansweredFirst => found.sort_by_key(|&i| {
+            let r = &records[i];
+            match (r.status.is_waiting(), r.contributions.is_empty()) {
+                (true, true) => 0,
+                (true, false) => 1,
+                _ => 2,
+            }
+        }),
+    }
+    found
 }
 
 fn involves(record: &Record, folded_member: &str) -> bool {

@@ -12,7 +12,7 @@ use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
-use crate::domain::search::{Query, SearchIndex};
+use crate::domain::search::{Found, Query, SearchIndex};
 use crate::domain::{ActivityKind, Record};
 use filters::Filters;
 use leptos::prelude::*;
@@ -29,15 +29,35 @@ pub fn RepertoireList() -> impl IntoView {
         _ => Query::default(),
     });
     // Rebuilt only when the records change; never compared (that would cost
-    // as much as building it).
+    // as much as building it). The generation tells a search whether what
+    // it found last came from this index.
     let index = Memo::new_with_compare(
-        move |_| state.records.with(|records| SearchIndex::build(records)),
+        move |previous: Option<&(u64, SearchIndex)>| {
+            let generation = previous.map_or(0, |(g, _)| g + 1);
+            (
+                generation,
+                state.records.with(|records| SearchIndex::build(records)),
+            )
+        },
         |_, _| true,
     );
-    let found = Memo::new(move |_| {
-        let query = query.get();
-        index.with(|index| state.records.with(|records| index.run(records, &query)))
-    });
+    // Each keystroke typed on scans only what the previous one found.
+    let search = Memo::new_with_compare(
+        move |previous: Option<&(u64, Found)>| {
+            let query = query.get();
+            index.with(|(generation, index)| {
+                state.records.with(|records| {
+                    let positions = match previous {
+                        Some((g, found)) if g == generation => index.narrow(records, &query, found),
+                        _ => index.run(records, &query),
+                    };
+                    (*generation, Found { query, positions })
+                })
+            })
+        },
+        |_, _| true,
+    );
+    let found_count = move || search.with(|(_, found)| found.positions.len());
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
         query.track();
@@ -55,9 +75,10 @@ pub fn RepertoireList() -> impl IntoView {
     };
     let rows = move || {
         let limit = shown.get();
-        found.with(|found| {
+        search.with(|(_, found)| {
             state.records.with(|records| {
                 found
+                    .positions
                     .iter()
                     .take(limit)
                     .map(|&i| records[i].clone())
@@ -66,7 +87,7 @@ pub fn RepertoireList() -> impl IntoView {
         })
     };
     let summary = move || {
-        let (found, total) = (found.with(Vec::len), total());
+        let (found, total) = (found_count(), total());
         match (query.with(Query::is_empty), found) {
             (true, 1) => "1 record".to_owned(),
             (true, n) => format!("{n} records"),
@@ -103,10 +124,10 @@ pub fn RepertoireList() -> impl IntoView {
                         <RecordRow record/>
                     </For>
                 </ul>
-                <Show when=move || { found.with(Vec::len) > shown.get() }>
+                <Show when=move || { found_count() > shown.get() }>
                     <p>
                         <button type="button" class="secondary" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {move || format!("Show {} more", (found.with(Vec::len) - shown.get()).min(PAGE))}
+                            {move || format!("Show {} more", (found_count() - shown.get()).min(PAGE))}
                         </button>
                     </p>
                 </Show>
