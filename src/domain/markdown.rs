@@ -218,36 +218,6 @@ fn link(chars: &[char], start: usize) -> Option<(Inline, usize)> {
     ))
 }
 
-/// The words of a Markdown text without its markup, for search and previews.
-pub fn plain_text(text: &str) -> String {
-    fn walk(inlines: &[Inline], out: &mut String) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
-                Inline::Strong(inner)
-                | Inline::Emphasis(inner)
-                | Inline::Link { text: inner, .. } => walk(inner, out),
-                Inline::LineBreak => out.push(' '),
-            }
-        }
-    }
-    let mut out = String::new();
-    for block in parse(text) {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) | Block::Quote(content) => {
-                walk(&content, &mut out)
-            }
-            Block::List { items, .. } => items.iter().for_each(|item| {
-                walk(item, &mut out);
-                out.push(' ');
-            }),
-            Block::Code(code) => out.push_str(&code),
-        }
-        out.push(' ');
-    }
-    out.trim_end().to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,14 +316,6 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_drops_markup_only() {
-        assert_eq!(
-            plain_text("## Title\nsome **bold** [link](https://a.b)\n- item"),
-            "Title some bold link item"
-        );
-    }
-
-    #[test]
     fn odd_input_never_panics() {
         for input in [
             "[",
@@ -370,7 +332,6 @@ mod tests {
             "- ",
         ] {
             let _ = parse(input);
-            let _ = plain_text(input);
         }
     }
 }

@@ -2,7 +2,6 @@
 //! every field and contribution), filters and orderings.
 
 use super::kind::ActivityKind;
-use super::markdown::plain_text;
 use super::record::Record;
 use super::status::Status;
 use super::topic::Topic;
@@ -11,6 +10,11 @@ use super::topic::Topic;
 /// "Ecole", "école" and "**ÉCOLE**" all read "ecole".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '*' | '_' | '`' | '#' | '>' | '[' | ']' | '(' | ')' | '~' => out.push(' '),
@@ -21,7 +25,6 @@ pub fn fold(text: &str) -> String {
             },
         }
     }
-    out
 }
 
 /// Latin letters with diacritics, mapped to their base letters.
@@ -60,15 +63,23 @@ fn base_letter(c: char) -> Option<&'static str> {
 }
 
 /// Everything a record says, folded once so each keystroke only scans.
+/// Markdown needs no parsing here: folding turns its punctuation into
+/// spaces, which is all a search for words needs.
 pub fn search_text(record: &Record) -> String {
-    let mut parts: Vec<String> = vec![record.title.clone(), record.author.clone()];
-    parts.extend(record.topics.iter().map(|t| t.as_str().to_owned()));
-    parts.extend(record.payload.texts().iter().map(|t| plain_text(t)));
+    let mut out = String::new();
+    let mut add = |text: &str| {
+        fold_into(text, &mut out);
+        out.push('\n');
+    };
+    add(&record.title);
+    add(&record.author);
+    record.topics.iter().for_each(|t| add(t.as_str()));
+    record.payload.texts().iter().for_each(|t| add(t));
     for contribution in &record.contributions {
-        parts.push(contribution.author.clone());
-        parts.extend(contribution.body.texts().into_iter().map(plain_text));
+        add(&contribution.author);
+        contribution.body.texts().into_iter().for_each(&mut add);
     }
-    fold(&parts.join("\n"))
+    out
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
