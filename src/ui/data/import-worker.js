@@ -3,5 +3,13 @@
 // page stays responsive. It ships beside repertoire-app.js.
 import init, { import_worker } from './repertoire-app.js';
 
-await init({ module_or_path: new URL('repertoire-app_bg.wasm', import.meta.url) });
-import_worker();
+// The page first sends its compiled WebAssembly module: instantiating it
+// takes a fraction of fetching and compiling the wasm again.
+self.addEventListener(
+  'message',
+  async (event) => {
+    await init({ module_or_path: event.data });
+    import_worker();
+  },
+  { once: true },
+);

@@ -108,6 +108,8 @@ impl ImportJob {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // `import-worker.js` starts the bundle from the page's own module.
+        worker.post_message(&wasm_bindgen::module()).ok()?;
         Some(Running {
             worker,
             _on_message: on_message,
