@@ -133,27 +133,35 @@ async function appImport(page, base, data) {
   return [ready - chosen, done - confirmed];
 }
 
-// Marks when 50 rows are in the page and when the main thread is next free.
+// Marks when 50 rows are in the page and when the main thread is next
+// free; and when the whole repertoire is loaded (the search box appears;
+// the plain page has none, and has read everything by then).
 function watchRows() {
   const wanted = 50;
   new MutationObserver((_, observer) => {
-    if (document.querySelectorAll('.row').length < wanted) return;
-    observer.disconnect();
-    window.benchVisible = performance.now();
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      window.benchInteractive = performance.now();
-    };
-    channel.port2.postMessage(0);
+    if (window.benchVisible === undefined && document.querySelectorAll('.row').length >= wanted) {
+      window.benchVisible = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        window.benchInteractive = performance.now();
+      };
+      channel.port2.postMessage(0);
+    }
+    const plain = document.getElementById('list') !== null;
+    if (window.benchVisible !== undefined && (plain || document.getElementById('search'))) {
+      window.benchComplete = performance.now();
+      observer.disconnect();
+    }
   }).observe(document, { childList: true, subtree: true });
 }
 
+// [interactive ms, whole repertoire loaded ms]
 async function coldStart(context, url) {
   const page = await context.newPage();
   await page.addInitScript(watchRows);
   await page.goto(url);
-  await page.waitForFunction(() => window.benchInteractive !== undefined, null, { timeout });
-  const ms = await page.evaluate(() => window.benchInteractive);
+  await page.waitForFunction(() => window.benchInteractive !== undefined && window.benchComplete !== undefined, null, { timeout });
+  const ms = await page.evaluate(() => [window.benchInteractive, Math.max(window.benchComplete, window.benchInteractive)]);
   await page.close();
   return ms;
 }
@@ -255,21 +263,26 @@ async function main() {
         plain.push(await peer.page.evaluate((url) => window.plainImport(url), set.url));
         await peer.context.close();
       }
-      add({ measure: 'import (ms)', records: set.count, repertoire: summary(app), note: `of which checking and planning: ${summary(check).median} ms`, peers: { 'Dexie bulkPut': summary(dexie), 'plain IndexedDB put loop': summary(plain) }, targets: { 'Dexie bulkPut': 1.0, 'plain IndexedDB put loop': 1.5 } });
+      add({ measure: 'import (ms)', records: set.count, repertoire: summary(app), note: `of which reading, checking and planning the file: ${Math.round(summary(check).median)} ms`, peers: { 'Dexie bulkPut': summary(dexie), 'plain IndexedDB put loop': summary(plain) }, targets: { 'Dexie bulkPut': 1.0, 'plain IndexedDB put loop': 1.5 } });
     }
 
     // Cold start with the small set: a fresh page on the stored data.
     if (only.includes('cold')) {
       const { context } = kept[small];
       log(`cold start with ${small} records, ${reps + 2} times each`);
-      const app = [], plain = [];
+      const app = [], plain = [], appAll = [], plainAll = [];
       await coldStart(context, `${base}/#/repertoire`);
       await coldStart(context, `${base}/bench/plain.html`);
       for (let r = 0; r < reps + 2; r += 1) {
-        app.push(await coldStart(context, `${base}/#/repertoire`));
-        plain.push(await coldStart(context, `${base}/bench/plain.html`));
+        const [mine, mineAll] = await coldStart(context, `${base}/#/repertoire`);
+        const [theirs, theirsAll] = await coldStart(context, `${base}/bench/plain.html`);
+        app.push(mine);
+        appAll.push(mineAll);
+        plain.push(theirs);
+        plainAll.push(theirsAll);
       }
       add({ measure: 'cold start: navigation to 50 rows, interactive (ms)', records: small, repertoire: summary(app), peers: { 'plain JS page': summary(plain) }, targets: { 'plain JS page': 1.5 } });
+      add({ measure: 'cold start: navigation to every record loaded (ms)', records: small, repertoire: summary(appAll), note: 'Repertoire shows the 50 latest first, read through its index, then loads the rest; search and filters appear then', peers: { 'plain JS page': summary(plainAll) }, targets: {} });
     }
 
     // Search as you type, over both sets.
@@ -341,19 +354,19 @@ function table(result) {
     }
     for (const [name, theirs] of peers) {
       const ratio = mine.median / theirs.median;
-      lines.push([row.measure, records, spread(mine), name, spread(theirs), ratio.toFixed(2), `≤ ${row.targets[name].toFixed(1)}`]);
+      lines.push([row.measure, records, spread(mine), name, spread(theirs), ratio.toFixed(2), row.targets[name] === undefined ? '' : `≤ ${row.targets[name].toFixed(1)}`]);
     }
     if (row.p95Target) {
       lines.push([row.measure.replace('(ms)', 'p95 (ms)'), records, figure(mine.p95), 'MiniSearch p95', figure(row.peers.MiniSearch.p95), '', `≤ ${row.p95Target} ms`]);
     }
-    if (row.note) lines.push(['', '', row.note, '', '', '', '']);
   }
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => String(l[i]).length)));
   const render = (l) => l.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd();
   const head = `Repertoire benchmark${result.tiny ? ' (tiny run: checks the harness, figures mean nothing)' : ''}\n` +
     `${result.machine.cpus} cores, ${result.machine.cpu}; Chromium ${result.machine.chromium}; ` +
     `median (min–max) of ${result.repetitions} repetitions; ratio = Repertoire / peer, lower is better\n\n`;
-  return `${head}${render(lines[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${lines.slice(1).map(render).join('\n')}\n`;
+  const notes = result.rows.filter((row) => row.note).map((row) => `- ${row.measure}, ${row.records?.toLocaleString('en')} records: ${row.note}`);
+  return `${head}${render(lines[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${lines.slice(1).map(render).join('\n')}\n\n${notes.join('\n')}\n`;
 }
 
 main().catch((error) => {

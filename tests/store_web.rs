@@ -91,6 +91,43 @@ async fn records_round_trip_and_same_titles_stay_separate() {
 }
 
 #[wasm_bindgen_test]
+async fn the_latest_records_come_first_and_alone() {
+    let repo = open(&unique_name("recent")).await;
+    assert_eq!(repo.recent(3).await.expect("empty"), Vec::<Record>::new());
+    // Written out of order; the one with a late contribution counts as recent.
+    let times = [5_000, 1_000, 9_000, 3_000, 7_000, 3_000];
+    let mut records: Vec<Record> = times
+        .iter()
+        .map(|&at| problem(&format!("Problem at {at}"), "handover", at))
+        .collect();
+    records[1]
+        .contributions
+        .push(repertoire::domain::Contribution {
+            id: random_id(),
+            author: "Lee".into(),
+            created: Timestamp(8_000),
+            body: repertoire::domain::ContributionBody::Idea {
+                text: "Ask pharmacy".into(),
+            },
+        });
+    for record in &records {
+        repo.put(record).await.expect("saved");
+    }
+    let titles = |records: Vec<Record>| records.into_iter().map(|r| r.title).collect::<Vec<_>>();
+    assert_eq!(
+        titles(repo.recent(3).await.expect("recent")),
+        ["Problem at 9000", "Problem at 1000", "Problem at 7000"]
+    );
+    assert_eq!(repo.recent(50).await.expect("all").len(), 6);
+    assert_eq!(
+        titles(repo.recent(50).await.expect("all")),
+        titles(repo.all().await.expect("all")),
+        "the same order as the whole list, ties included"
+    );
+    repo.close();
+}
+
+#[wasm_bindgen_test]
 async fn index_queries_find_kind_status_and_each_topic() {
     let repo = open(&unique_name("indices")).await;
     let a = problem("Printer driver", "printing, updates", 1_000);

@@ -8,6 +8,7 @@ use super::error::StoreError;
 use super::repository::Repository;
 use super::row::{read_rows, Loaded, RecordRow};
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
+use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error, OpenDbError};
 use indexed_db_futures::internals::SystemRepr;
@@ -156,6 +157,40 @@ impl IdbRepository {
     /// Every record that can be read, and what could not.
     pub async fn load(&self) -> Result<Loaded, StoreError> {
         self.rows(None).await
+    }
+
+    /// Up to `limit` records of most recent activity, read with a cursor
+    /// over the `updated` index: a page can show them long before every
+    /// record is loaded. A preview only: unreadable rows are left out here,
+    /// and `load` reports them.
+    pub async fn recent(&self, limit: usize) -> Result<Vec<Record>, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        let index = store.index("updated").map_err(store_error)?;
+        let mut records = Vec::with_capacity(limit);
+        let cursor = index
+            .open_cursor()
+            .with_direction(CursorDirection::Prev)
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        let Some(mut cursor) = cursor else {
+            return Ok(records);
+        };
+        while records.len() < limit {
+            match cursor.next_record_ser::<RecordRow>().await {
+                Ok(Some(row)) => {
+                    if let Ok(record) = row.into_record() {
+                        records.push(record);
+                    }
+                }
+                // A damaged row ends the preview; `load` reports it.
+                Ok(None) | Err(_) => break,
+            }
+        }
+        Ok(records)
     }
 
     async fn rows(&self, index: Option<(&str, String)>) -> Result<Loaded, StoreError> {

@@ -18,11 +18,13 @@ pub trait Repository {
     async fn count(&self) -> Result<u32, StoreError>;
 }
 
-/// Most recently active first; ties broken by id so the order is stable.
+/// Most recently active first; ties broken by id, highest first, so the
+/// order is stable and the same as IndexedDB's `updated` index read
+/// backwards (which the latest records shown at start come from).
 pub fn sort_recent_first(records: &mut [Record]) {
     records.sort_by(|a, b| {
         b.last_activity()
             .cmp(&a.last_activity())
-            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| b.id.cmp(&a.id))
     });
 }

@@ -9,7 +9,7 @@ use super::members::MembersView;
 use super::options::MountOptions;
 use super::profile::ProfileView;
 use super::record::{EditRecord, RecordDetail};
-use super::repertoire::RepertoireList;
+use super::repertoire::{RecentRows, RepertoireList};
 use super::route::View;
 use super::state::{AppState, Loading};
 use leptos::prelude::*;
@@ -56,6 +56,7 @@ pub fn App(options: MountOptions) -> impl IntoView {
     let full_page = options.full_page.clone();
     let content = move || match state.loading.get() {
         Loading::Opening => view! { <p class="quiet">"Opening the repertoire…"</p> }.into_any(),
+        Loading::Recent(records) => view! { <RecentRows records/> }.into_any(),
         Loading::Failed(error) => view! { <StorageProblem error/> }.into_any(),
         Loading::Ready => view! { <CurrentView/> }.into_any(),
     };

@@ -19,6 +19,9 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Loading {
     Opening,
+    /// The most recent records, shown on the repertoire list while the
+    /// rest loads.
+    Recent(Vec<Record>),
     Ready,
     Failed(StoreError),
 }
@@ -94,6 +97,15 @@ impl AppState {
             Ok(repo) => {
                 repo.on_superseded(move || self.warn(StoreError::Superseded.to_string()));
                 let repo = Rc::new(repo);
+                // Reading everything takes a while in a large repertoire;
+                // the list can show the latest records meanwhile.
+                if matches!(self.view.get_untracked(), View::Repertoire(ref q) if q.is_empty()) {
+                    if let Ok(recent) = repo.recent(super::repertoire::PAGE).await {
+                        if !recent.is_empty() {
+                            self.loading.set(Loading::Recent(recent));
+                        }
+                    }
+                }
                 let all = repo.load().await;
                 let community = repo.load_community().await;
                 self.repo.set_value(Some(repo));

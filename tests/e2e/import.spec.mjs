@@ -253,6 +253,45 @@ test('where no worker can start, a file is checked and imported on the page', as
   await expect(page.getByText('41 records')).toBeVisible();
 });
 
+test('a large repertoire opens on its latest records while the rest loads', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  await chooseFile(page, copies(await exportFile(page), 80), 'eighty.json');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported: 80 records new');
+  // Reading every record is held back until the test lets it go, as in a
+  // repertoire so large that it takes seconds.
+  await page.addInitScript(() => {
+    const getAll = IDBObjectStore.prototype.getAll;
+    const held = [];
+    window.releaseLoad = () => held.splice(0).forEach((request) => request.dispatchEvent(new Event('success')));
+    IDBObjectStore.prototype.getAll = function (...args) {
+      const request = getAll.apply(this, args);
+      if (this.name === 'records') {
+        request.addEventListener('success', function hold(event) {
+          request.removeEventListener('success', hold);
+          event.stopImmediatePropagation();
+          held.push(request);
+        });
+      }
+      return request;
+    };
+  });
+  await page.goto('/#/repertoire');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'loading the whole repertoire' })).toBeVisible();
+  await expect(page.locator('.row')).toHaveCount(50);
+  await expect(page.getByLabel('Search the repertoire')).toHaveCount(0);
+  const latest = await page.locator('.row-title').allTextContents();
+  await checkAccessibility(page, 'repertoire, latest records while loading');
+  await page.evaluate(() => window.releaseLoad());
+  await expect(page.getByText('81 records')).toBeVisible();
+  await expect(page.getByLabel('Search the repertoire')).toBeVisible();
+  await expect(page.locator('.row')).toHaveCount(50);
+  expect(await page.locator('.row-title').allTextContents()).toEqual(latest);
+  await expect(page.getByRole('button', { name: 'Show 31 more' })).toBeVisible();
+});
+
 test('a database the browser emptied is reported plainly, with the way back', async ({ page }) => {
   await openApp(page);
   await createKind(page, kinds[1]);

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 /// Rows rendered at first and added by "Show more": the list stays light
 /// however large the repertoire grows.
-const PAGE: usize = 50;
+pub const PAGE: usize = 50;
 
 #[component]
 pub fn RepertoireList() -> impl IntoView {
@@ -133,6 +133,26 @@ pub fn RepertoireList() -> impl IntoView {
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// The latest records while the repertoire loads: the list a member came
+/// for, readable and clickable at once; searching and filtering wait for
+/// the whole repertoire.
+#[component]
+pub fn RecentRows(records: Vec<Record>) -> impl IntoView {
+    let state = use_app();
+    let on_list = move || matches!(state.view.get(), View::Repertoire(ref q) if q.is_empty());
+    view! {
+        <Show when=on_list fallback=|| view! { <p class="quiet">"Opening the repertoire…"</p> }>
+            <section aria-labelledby="view-title">
+                <h1 id="view-title" tabindex="-1">"Repertoire"</h1>
+                <p class="quiet result-count" role="status">"The latest records; loading the whole repertoire…"</p>
+                <ul class="rows">
+                    {records.clone().into_iter().map(|record| view! { <RecordRow record/> }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }
 
