@@ -4,7 +4,7 @@
 
 use repertoire::domain::lifecycle::{apply, offered_moves, Step};
 use repertoire::domain::links::{linked_from, recurring_problems, write_it_down, RECURRING_AT};
-use repertoire::domain::search::{fold, Found, Query, SearchIndex, Sort};
+use repertoire::domain::search::{fold, search_text, Found, Query, SearchIndex, Sort};
 use repertoire::domain::{
     ActivityKind, ContributionBody, IdSource, Payload, Record, RecordForm, SeededIds, Stance,
     Status, Timestamp, Topic,
@@ -498,6 +498,68 @@ fn filters_and_orders_combine() {
         }),
         ["Busy problem"]
     );
+}
+
+#[test]
+fn the_index_finds_exactly_what_scanning_every_text_finds() {
+    let mut w = World::new();
+    let titles = [
+        "Night handover checklist",
+        "Κλινική ομάδα: νυχτερινή βάρδια",
+        "夜勤の引き継ぎ",
+        "Café au lait 🙂 und Straße",
+        "x",
+        "Rota for ward 3, escalation path",
+    ];
+    let records: Vec<Record> = titles
+        .iter()
+        .enumerate()
+        .map(|(n, title)| w.problem(title, if n % 2 == 0 { "handover" } else { "rota" }))
+        .collect();
+    let index = SearchIndex::build(&records);
+    let texts: Vec<String> = records.iter().map(search_text).collect();
+    let queries = [
+        "c",
+        "ch",
+        "check",
+        "checklist",
+        "chekclist",
+        "night check",
+        "βάρδια",
+        "βαρδια",
+        "引き",
+        "継ぎ夜",
+        "🙂",
+        "cafe",
+        "strasse",
+        "x",
+        "xx",
+        "ward 3",
+        "3",
+        "path ward",
+        "somewhere",
+        "goal",
+        "ana",
+        "a",
+    ];
+    for text in queries {
+        let query = Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        let folded = fold(text);
+        let mut scanned: Vec<usize> = (0..records.len())
+            .filter(|&i| {
+                folded
+                    .split_whitespace()
+                    .all(|word| texts[i].contains(word))
+            })
+            .collect();
+        let mut found = index.run(&records, &query);
+        scanned.sort_unstable();
+        found.sort_unstable();
+        assert_eq!(found, scanned, "{text:?}");
+    }
 }
 
 #[test]
