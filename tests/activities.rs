@@ -567,7 +567,7 @@ fn typing_on_narrows_what_was_found_and_finds_what_a_full_search_finds() {
     let mut w = World::new();
     let words = ["ward", "warden", "rota", "night", "handover", "war", "draw"];
     let mut records = Vec::new();
-    for n in 0..60 {
+    for n in 0..250 {
         let title = format!("{} {} {n}", words[n % 7], words[(n * 3 + 1) % 7]);
         let record = if n % 2 == 0 {
             w.problem(&title, if n % 3 == 0 { "safety" } else { "rota" })
@@ -580,6 +580,19 @@ fn typing_on_narrows_what_was_found_and_finds_what_a_full_search_finds() {
     records.reverse();
     records.swap(3, 40);
     let index = SearchIndex::build(&records);
+    // Prepared in slices, as the page does between frames: two slices of a
+    // hundred, then the rest.
+    let mut slices = 0;
+    let mut two_slices = || {
+        slices += 1;
+        slices <= 2
+    };
+    assert!(
+        !index.prepare(&records, &mut two_slices),
+        "stopped after two slices"
+    );
+    assert!(index.prepare(&records, || true), "finished");
+    assert!(index.prepare(&records, || false), "nothing left to do");
     let kinds = [None, Some(ActivityKind::ProblemSolving)];
     for sort in Sort::ALL {
         for kind in kinds {

@@ -5,6 +5,7 @@ use super::kind::ActivityKind;
 use super::record::Record;
 use super::status::Status;
 use super::topic::Topic;
+use std::sync::{Mutex, PoisonError};
 
 /// Lower case without diacritics, Markdown punctuation turned to spaces, so
 /// "Ecole", "école" and "**ÉCOLE**" all read "ecole".
@@ -142,9 +143,12 @@ impl Query {
 /// Records prepared for searching: each with its folded text, and the
 /// order of most recent activity, computed once so that a keystroke only
 /// scans.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct SearchIndex {
-    texts: Vec<String>,
+    /// The folded texts of the first records, in record order. Folding them
+    /// all takes long in a large repertoire, so `prepare` does it a slice
+    /// at a time; the first search for words finishes it if needed.
+    texts: Mutex<Vec<String>>,
     /// Positions in `records`, most recent activity first.
     recent: Vec<usize>,
 }
@@ -163,9 +167,22 @@ impl SearchIndex {
         let mut recent: Vec<usize> = (0..records.len()).collect();
         recent.sort_by(|&a, &b| activity[b].cmp(&activity[a]));
         SearchIndex {
-            texts: records.iter().map(search_text).collect(),
+            texts: Mutex::new(Vec::with_capacity(records.len())),
             recent,
         }
+    }
+
+    /// Folds more texts while `more` answers true (asked every 100 records);
+    /// true once every record's text is ready.
+    pub fn prepare(&self, records: &[Record], mut more: impl FnMut() -> bool) -> bool {
+        let mut texts = self.texts.lock().unwrap_or_else(PoisonError::into_inner);
+        while let Some(record) = records.get(texts.len()) {
+            if texts.len().is_multiple_of(100) && !more() {
+                return false;
+            }
+            texts.push(search_text(record));
+        }
+        true
     }
 
     /// Positions in `records` (the slice the index was built from) that
@@ -202,6 +219,10 @@ impl SearchIndex {
         let folded = fold(&query.text);
         let words: Vec<&str> = folded.split_whitespace().collect();
         let member = query.member.as_deref().map(fold);
+        if !words.is_empty() {
+            self.prepare(records, || true);
+        }
+        let texts = self.texts.lock().unwrap_or_else(PoisonError::into_inner);
         candidates
             .filter(|&i| {
                 let Some(record) = records.get(i) else {
@@ -214,10 +235,10 @@ impl SearchIndex {
                         .as_ref()
                         .is_none_or(|t| record.topics.contains(t))
                     && member.as_deref().is_none_or(|m| involves(record, m))
-                    && self
-                        .texts
-                        .get(i)
-                        .is_some_and(|text| words.iter().all(|w| text.contains(w)))
+                    && (words.is_empty()
+                        || texts
+                            .get(i)
+                            .is_some_and(|text| words.iter().all(|w| text.contains(w))))
             })
             .collect()
     }

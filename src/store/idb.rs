@@ -6,7 +6,7 @@
 
 use super::error::StoreError;
 use super::repository::Repository;
-use super::row::{read_rows, Loaded, RecordRow};
+use super::row::{Loaded, RecordRow};
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
@@ -210,13 +210,38 @@ impl IdbRepository {
             }
         }
         .map_err(store_error)?;
-        // A row whose shape is wrong fails alone, as a damaged record.
-        let rows: Vec<Result<RecordRow, StoreError>> = rows
-            .map(|row| row.map_err(|e| StoreError::Corrupt(e.to_string())))
-            .collect();
         drop(tx);
-        read_rows(rows)
+        // Reading a large repertoire takes a second or more: it goes in
+        // slices, and the page handles input and paints between them.
+        let mut loaded = Loaded::default();
+        let mut slice_started = js_sys::Date::now();
+        for row in rows {
+            // A row whose shape is wrong fails alone, as a damaged record.
+            loaded.take(row.map_err(|e| StoreError::Corrupt(e.to_string())))?;
+            if js_sys::Date::now() - slice_started > SLICE_MS {
+                next_task().await;
+                slice_started = js_sys::Date::now();
+            }
+        }
+        Ok(loaded.finish())
     }
+}
+
+/// How long one slice of a long read may hold the page: well under the
+/// tenth of a second after which a click feels ignored.
+const SLICE_MS: f64 = 40.0;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: i32);
+}
+
+/// Resolves in a later task of the event loop (a page or a worker), so
+/// long work in slices lets the page handle input and paint in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| set_timeout(&resolve, 0));
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// One committed write to one store: the shape of every single save.

@@ -79,21 +79,34 @@ pub struct Loaded {
     pub unreadable: Vec<String>,
 }
 
-/// Reads rows one by one, so one damaged row hides only itself. A row from a
-/// newer version stops everything: this code must not work on newer data.
+impl Loaded {
+    /// Reads one stored row: one damaged row hides only itself. A row from a
+    /// newer version stops everything: this code must not work on newer data.
+    pub fn take(&mut self, row: Result<RecordRow, StoreError>) -> Result<(), StoreError> {
+        match row.and_then(RecordRow::into_record) {
+            Ok(record) => self.records.push(record),
+            Err(error @ StoreError::TooNew { .. }) => return Err(error),
+            Err(error) => self.unreadable.push(error.to_string()),
+        }
+        Ok(())
+    }
+
+    /// Every row was taken: the records, most recently active first.
+    pub fn finish(mut self) -> Loaded {
+        super::repository::sort_recent_first(&mut self.records);
+        self
+    }
+}
+
+/// Reads rows one by one (see `Loaded::take`).
 pub fn read_rows(
     rows: impl IntoIterator<Item = Result<RecordRow, StoreError>>,
 ) -> Result<Loaded, StoreError> {
     let mut loaded = Loaded::default();
     for row in rows {
-        match row.and_then(RecordRow::into_record) {
-            Ok(record) => loaded.records.push(record),
-            Err(error @ StoreError::TooNew { .. }) => return Err(error),
-            Err(error) => loaded.unreadable.push(error.to_string()),
-        }
+        loaded.take(row)?;
     }
-    super::repository::sort_recent_first(&mut loaded.records);
-    Ok(loaded)
+    Ok(loaded.finish())
 }
 
 /// Brings a record document of layout `from` up to `RECORD_FORMAT`, one step

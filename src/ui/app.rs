@@ -55,8 +55,13 @@ pub fn App(options: MountOptions) -> impl IntoView {
     );
     let full_page = options.full_page.clone();
     let content = move || match state.loading.get() {
-        Loading::Opening => view! { <p class="quiet">"Opening the repertoire…"</p> }.into_any(),
-        Loading::Recent(records) => view! { <RecentRows records/> }.into_any(),
+        // The view is read only while loading, so browsing never rebuilds this.
+        Loading::Recent(records) if matches!(state.view.get(), View::Repertoire(ref query) if query.is_empty()) => {
+            view! { <RecentRows records/> }.into_any()
+        }
+        Loading::Opening | Loading::Recent(_) => {
+            view! { <p class="quiet">"Opening the repertoire…"</p> }.into_any()
+        }
         Loading::Failed(error) => view! { <StorageProblem error/> }.into_any(),
         Loading::Ready => view! { <CurrentView/> }.into_any(),
     };

@@ -14,12 +14,16 @@ use super::route::View;
 use super::state::use_app;
 use crate::domain::search::{Found, Query, SearchIndex};
 use crate::domain::{ActivityKind, Record};
+use crate::store::idb::next_task;
 use filters::Filters;
 use leptos::prelude::*;
 
 /// Rows rendered at first and added by "Show more": the list stays light
 /// however large the repertoire grows.
 pub const PAGE: usize = 50;
+
+/// How long one slice of background work may hold the page.
+const SLICE_MS: f64 = 30.0;
 
 #[component]
 pub fn RepertoireList() -> impl IntoView {
@@ -41,6 +45,27 @@ pub fn RepertoireList() -> impl IntoView {
         },
         |_, _| true,
     );
+    // Folding every record's text takes long in a large repertoire: it is
+    // done in slices once the list is shown, so the first keystroke finds
+    // it ready and the page stays responsive meanwhile.
+    Effect::new(move |_| {
+        let generation = index.with(|(generation, _)| *generation);
+        leptos::task::spawn_local(async move {
+            loop {
+                let ready = index.try_with_untracked(|(current, index)| {
+                    let started = js_sys::Date::now();
+                    *current != generation
+                        || state.records.with_untracked(|records| {
+                            index.prepare(records, || js_sys::Date::now() - started < SLICE_MS)
+                        })
+                });
+                match ready {
+                    Some(false) => next_task().await,
+                    _ => break,
+                }
+            }
+        });
+    });
     // Each keystroke typed on scans only what the previous one found.
     let search = Memo::new_with_compare(
         move |previous: Option<&(u64, Found)>| {
@@ -141,18 +166,14 @@ pub fn RepertoireList() -> impl IntoView {
 /// the whole repertoire.
 #[component]
 pub fn RecentRows(records: Vec<Record>) -> impl IntoView {
-    let state = use_app();
-    let on_list = move || matches!(state.view.get(), View::Repertoire(ref q) if q.is_empty());
     view! {
-        <Show when=on_list fallback=|| view! { <p class="quiet">"Opening the repertoire…"</p> }>
-            <section aria-labelledby="view-title">
-                <h1 id="view-title" tabindex="-1">"Repertoire"</h1>
-                <p class="quiet result-count" role="status">"The latest records; loading the whole repertoire…"</p>
-                <ul class="rows">
-                    {records.clone().into_iter().map(|record| view! { <RecordRow record/> }).collect_view()}
-                </ul>
-            </section>
-        </Show>
+        <section aria-labelledby="view-title">
+            <h1 id="view-title" tabindex="-1">"Repertoire"</h1>
+            <p class="quiet result-count" role="status">"The latest records; loading the whole repertoire…"</p>
+            <ul class="rows">
+                {records.into_iter().map(|record| view! { <RecordRow record/> }).collect_view()}
+            </ul>
+        </section>
     }
 }
 
