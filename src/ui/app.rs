@@ -105,14 +105,30 @@ pub fn App(options: MountOptions) -> impl IntoView {
 
 /// On the standalone page the hash follows the view, and the back button
 /// moves the view. A widget never touches its host page's address.
+/// How long typing pauses before the address shows the query.
+const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
 fn follow_hash(state: AppState) {
+    // Rewriting the address costs the browser more than a whole search, so
+    // while a query is refined (typing, filters) the address follows once
+    // the member pauses; moving to another view updates it at once.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |previous: Option<View>| {
         let view = state.view.get();
         let refining = matches!(
             (&previous, &view),
             (Some(View::Repertoire(_)), View::Repertoire(_))
         );
-        browser::set_location_hash(&view.to_hash(), refining);
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let hash = view.to_hash();
+        if refining {
+            let later = move || browser::set_location_hash(&hash, true);
+            pending.set_value(set_timeout_with_handle(later, ADDRESS_PAUSE).ok());
+        } else {
+            browser::set_location_hash(&hash, false);
+        }
         view
     });
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -109,6 +109,20 @@ test('search as you type and filters narrow the list, and the address keeps them
   await expect(page.locator('.row')).toHaveText([/drill checklist/]);
   await page.getByLabel('Order', { exact: true }).selectOption('unanswered');
   await expect(page).toHaveURL(/sort=unanswered/);
+
+  // Typing: the address follows once the member pauses, and a reload
+  // keeps the query.
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await page.getByRole('searchbox').pressSequentially('four-day');
+  await expect(page).toHaveURL(/q=four-day/);
+  await page.reload();
+  await expect(page.getByRole('searchbox')).toHaveValue('four-day');
+  await expect(page.locator('.row')).toHaveText([/Four-day week/]);
+  // Moving to another view updates the address at once.
+  await navigate(page, 'Members');
+  await expect(page).toHaveURL(/#\/members$/);
+  await page.goBack();
+  await expect(page.getByRole('searchbox')).toHaveValue('four-day');
 });
 
 test('an unfinished form comes back after a reload and can be discarded', async ({ page }) => {
