@@ -5,6 +5,7 @@
 //! page, which then pauses while the file is checked.
 
 use super::import_worker::{plan, whole_file, Report};
+use crate::domain::import::Summary;
 use crate::domain::words::plural;
 use crate::store::import::Writes;
 use crate::store::StoreError;
@@ -49,8 +50,8 @@ struct Job {
     /// Planned on the page, when no worker could start.
     here: RefCell<Option<Writes>>,
     stop: Rc<Cell<bool>>,
-    /// Records the plan adds, updates and keeps as copies, for the last word.
-    summary: RefCell<Option<crate::domain::import::Summary>>,
+    /// What the plan changes, for the last word.
+    summary: RefCell<Option<Summary>>,
 }
 
 /// One import, from the chosen file to the last word. It keeps itself alive
