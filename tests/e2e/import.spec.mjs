@@ -205,6 +205,25 @@ test('a large file is checked off the page: the page answers and the check can b
   await expect(page.getByText('301 records')).toBeVisible();
 });
 
+test('while a file is checked the page says so, offers to stop, and passes axe', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  const file = copies(await exportFile(page), 30);
+  // The worker script is held back until the check has been looked at.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/import-worker.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await chooseFile(page, file, 'thirty.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Checking the file' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop checking' })).toBeVisible();
+  await checkAccessibility(page, 'Data while a file is checked');
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 30 new');
+});
+
 // The disk fills up after 1,000 writes: the transaction fails as a whole.
 const fillDiskAfter1000Writes = () => {
   const put = IDBObjectStore.prototype.put;

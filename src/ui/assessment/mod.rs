@@ -15,6 +15,7 @@ use super::state::use_app;
 use crate::domain::assessment::{validate_date, Round};
 use crate::domain::exchange::iso_date;
 use crate::domain::scoring::{round_result, trend};
+use crate::domain::words::plural;
 use crate::domain::Id;
 use crate::ui::dom::{none, Static};
 use leptos::prelude::*;
@@ -127,7 +128,7 @@ fn RoundPicker(picked: RwSignal<Option<Id>>, round: Memo<Option<Round>>) -> impl
                             let current = round.get().map(|r| r.id);
                             state.rounds.get().into_iter().rev().map(|r| {
                                 let answered = r.responses.len();
-                                let label = format!("{} ({} answer{})", r.date, answered, if answered == 1 { "" } else { "s" });
+                                let label = format!("{} ({})", r.date, plural(answered, "answer", "answers"));
                                 view! { <option value=r.id.to_string() selected=current == Some(r.id)>{label}</option> }
                             }).collect_view()
                         }}

@@ -5,6 +5,7 @@
 use super::chart::round_bars;
 use crate::domain::instrument::item;
 use crate::domain::scoring::{ElementResult, RoundResult, MIN_RESPONDENTS};
+use crate::domain::words::plural;
 use crate::ui::dom::{el, none, Node};
 
 fn spread(result: &ElementResult) -> String {
@@ -42,9 +43,8 @@ fn card(element: &ElementResult) -> Node {
         .child(el("h3").attr("id", id).text(element.element.label()))
         .child(el("p").class("score").text(headline))
         .child(el("p").class("quiet").text(format!(
-            "Median of {} member score{}, {}.",
-            element.scored,
-            if element.scored == 1 { "" } else { "s" },
+            "Median of {}, {}.",
+            plural(element.scored, "member score", "member scores"),
             spread(element)
         )))
         .child(disagreements)

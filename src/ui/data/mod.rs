@@ -6,6 +6,7 @@ use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
 use crate::domain::exchange::{backup_due, iso_date, published_markdown, ExportFile};
+use crate::domain::words::plural;
 use crate::domain::Timestamp;
 use leptos::prelude::*;
 
@@ -78,8 +79,8 @@ fn Export() -> impl IntoView {
             Ok(()) => {
                 state.update_settings(|s| s.last_export = Some(now.millis()));
                 state.tell(format!(
-                    "Exported {count} record{} to “{name}”.",
-                    if count == 1 { "" } else { "s" }
+                    "Exported {} to “{name}”.",
+                    plural(count, "record", "records")
                 ));
             }
             Err(problem) => state.warn(format!("Nothing was exported. {problem}")),

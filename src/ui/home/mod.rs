@@ -9,6 +9,7 @@ use super::route::View;
 use super::state::use_app;
 use crate::domain::links::changes_since;
 use crate::domain::topic::join_topics;
+use crate::domain::words::plural;
 use crate::domain::ActivityKind;
 use leptos::prelude::*;
 
@@ -52,8 +53,8 @@ fn Lost() -> impl IntoView {
                     <h2>"The repertoire here is empty"</h2>
                     <p>
                         {format!(
-                            "This browser held {count} record{} for this community, and its storage now holds none. Browsers clear a site's data when the disk runs low or when someone clears browsing data.",
-                            if count == 1 { "" } else { "s" }
+                            "This browser held {} for this community, and its storage now holds none. Browsers clear a site's data when the disk runs low or when someone clears browsing data.",
+                            plural(count as usize, "record", "records")
                         )}
                     </p>
                     <p>
@@ -217,8 +218,8 @@ fn SinceLastVisit() -> impl IntoView {
                             .map(|change| {
                                 let what = match (change.is_new, change.contributions) {
                                     (true, 0) => "new".to_owned(),
-                                    (true, n) => format!("new, {n} contribution{}", if n == 1 { "" } else { "s" }),
-                                    (false, n) => format!("{n} new contribution{}", if n == 1 { "" } else { "s" }),
+                                    (true, n) => format!("new, {}", plural(n, "contribution", "contributions")),
+                                    (false, n) => plural(n, "new contribution", "new contributions"),
                                 };
                                 view! {
                                     <li>

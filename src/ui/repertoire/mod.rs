@@ -13,6 +13,7 @@ use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
 use crate::domain::search::{Found, Query, SearchIndex};
+use crate::domain::words::plural;
 use crate::domain::{ActivityKind, Record};
 use crate::store::idb::next_task;
 use filters::Filters;
@@ -201,7 +202,7 @@ pub fn RecordRow(record: Record) -> impl IntoView {
                     <span class="status">{status.label()}</span>
                     " · "
                     <time>{format_time(last)}</time>
-                    {(count > 0).then(|| view! { <span>" · " {if count == 1 { "1 contribution".to_owned() } else { format!("{count} contributions") }}</span> })}
+                    {(count > 0).then(|| view! { <span>" · " {plural(count, "contribution", "contributions")}</span> })}
                     {(!topics.is_empty()).then(|| view! { <span class="topics">" · " {topics}</span> })}
                 </p>
             </div>
