@@ -6,8 +6,8 @@ use repertoire::domain::assessment::{response_from, Rating, Round};
 use repertoire::domain::community::{CommunityProfile, ProfileForm};
 use repertoire::domain::exchange::ExportFile;
 use repertoire::domain::import::{
-    find_markup, plan_merge, read_export, revision, Local, MergePlan, Outcome, Refusal,
-    CONFLICT_SUFFIX, MAX_CONTRIBUTIONS, MAX_FILE_BYTES, MAX_MEMBERS, MAX_PROBLEMS_SHOWN,
+    find_markup, plan_merge, read_export, read_in_parts, revision, Local, MergePlan, Outcome,
+    Refusal, CONFLICT_SUFFIX, MAX_CONTRIBUTIONS, MAX_FILE_BYTES, MAX_MEMBERS, MAX_PROBLEMS_SHOWN,
     MAX_RECORDS, MAX_ROUNDS,
 };
 use repertoire::domain::lifecycle::{apply, Step};
@@ -1411,6 +1411,8 @@ mod fuzz {
     /// Whatever is accepted reads back the same from its own export, and
     /// merges into the sample without trouble.
     fn check_accepted(text: &str) -> Result<(), TestCaseError> {
+        // The quick reading and the reading part by part agree.
+        prop_assert_eq!(read_export(text), read_in_parts(text));
         if let Ok(file) = read_export(text) {
             prop_assert_eq!(read_export(&file.to_json()), Ok(file.clone()));
             let here = sample();

@@ -18,7 +18,12 @@ impl Id {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        Uuid::try_parse(text.trim()).ok().map(Id)
+        Self::parse_exact(text.trim())
+    }
+
+    /// As serde reads an id from JSON: the text must be the UUID alone.
+    pub fn parse_exact(text: &str) -> Option<Self> {
+        Uuid::try_parse(text).ok().map(Id)
     }
 }
 

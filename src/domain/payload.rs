@@ -204,14 +204,13 @@ impl Payload {
 
     /// The form's view of this payload, to edit it or to show it.
     pub fn to_form(&self) -> FormValues {
-        let object = to_object(self);
-        fields_of(self.kind())
-            .iter()
-            .map(|spec| {
-                let text = object.get(spec.key).map(write_field).unwrap_or_default();
-                (spec.key.to_owned(), text)
-            })
-            .collect()
+        form_of(self.kind(), &to_object(self))
+    }
+
+    /// Every field by name, as JSON values: what the form shows and what
+    /// it does not (outcomes, verdicts…).
+    pub fn fields(&self) -> Map<String, Value> {
+        to_object(self)
     }
 
     /// Every text this payload holds, for search.
@@ -220,6 +219,17 @@ impl Payload {
         collect_strings(&Value::Object(to_object(self)), &mut texts);
         texts
     }
+}
+
+/// The form's view of a payload's fields (see `Payload::fields`).
+pub fn form_of(kind: ActivityKind, fields: &Map<String, Value>) -> FormValues {
+    fields_of(kind)
+        .iter()
+        .map(|spec| {
+            let text = fields.get(spec.key).map(write_field).unwrap_or_default();
+            (spec.key.to_owned(), text)
+        })
+        .collect()
 }
 
 /// The payload's fields, without the kind around them.

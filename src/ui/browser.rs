@@ -176,11 +176,16 @@ pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.files()?.get(0)
 }
 
-/// Reads a file as text (UTF-8).
+/// Reads a file as UTF-8 text; bytes that are not UTF-8 read as U+FFFD, as
+/// the browser's own decoding does. Read as bytes, the text is copied into
+/// the wasm memory once, not decoded to a JS string and encoded back.
 pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "The browser could not read the file.".to_owned())?;
-    text.as_string()
-        .ok_or_else(|| "The file could not be read as text.".to_owned())
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+    })
 }

@@ -17,7 +17,7 @@ use crate::domain::instrument::item;
 use crate::domain::kind::ActivityKind;
 use crate::domain::lifecycle::MAX_CONTRIBUTION_CHARS;
 use crate::domain::member::{Member, ParticipationLevel, MAX_MEMBER_TOPICS};
-use crate::domain::payload::Payload;
+use crate::domain::payload::{form_of, Payload};
 use crate::domain::record::{Record, MAX_NAME_CHARS, MAX_TITLE_CHARS, MAX_TOPICS};
 use crate::domain::status::{statuses_of, Status};
 use crate::domain::time::Timestamp;
@@ -30,35 +30,69 @@ use std::collections::{HashMap, HashSet};
 type Object = Map<String, Value>;
 
 /// What a text field must hold.
-struct TextRule {
+pub(super) struct TextRule {
     /// Its name in a message, as a sentence starts: "The title".
     label: &'static str,
     required: bool,
     max_chars: usize,
 }
 
-const TITLE: TextRule = TextRule {
+pub(super) const TITLE: TextRule = TextRule {
     label: "The title",
     required: true,
     max_chars: MAX_TITLE_CHARS,
 };
-const AUTHOR: TextRule = TextRule {
+pub(super) const AUTHOR: TextRule = TextRule {
     label: "The author's name",
     required: true,
     max_chars: MAX_NAME_CHARS,
 };
-const CONTRIBUTOR: TextRule = TextRule {
+pub(super) const CONTRIBUTOR: TextRule = TextRule {
     label: "The contributor's name",
     required: true,
     max_chars: MAX_NAME_CHARS,
 };
-const MEMBER_NAME: TextRule = TextRule {
+pub(super) const MEMBER_NAME: TextRule = TextRule {
     label: "The member's name",
     required: true,
     max_chars: MAX_NAME_CHARS,
 };
+const CONTRIBUTION: TextRule = TextRule {
+    label: "The contribution",
+    required: false,
+    max_chars: MAX_CONTRIBUTION_CHARS,
+};
+pub(super) const COMMUNITY_NAME: TextRule = TextRule {
+    label: "The community's name",
+    required: true,
+    max_chars: MAX_COMMUNITY_NAME_CHARS,
+};
+pub(super) const DOMAIN: TextRule = TextRule {
+    label: "The domain statement",
+    required: false,
+    max_chars: MAX_DOMAIN_CHARS,
+};
+pub(super) const WHY_IT_MATTERS: TextRule = TextRule {
+    label: "Why it matters",
+    required: false,
+    max_chars: MAX_STATEMENT_CHARS,
+};
+pub(super) const COMPETENCE: TextRule = TextRule {
+    label: "What competence membership implies",
+    required: false,
+    max_chars: MAX_STATEMENT_CHARS,
+};
+const OWN_WORD: TextRule = TextRule {
+    label: "The community's own word",
+    required: true,
+    max_chars: MAX_OWN_WORD_CHARS,
+};
+/// Owners of topic lists, in "{owner} has at most …".
+pub(super) const PROFILE: &str = "a community profile";
+pub(super) const A_RECORD: &str = "a record";
+pub(super) const A_MEMBER: &str = "a member";
 /// Any text that has no limit of its own; only its markup is checked.
-const UNLIMITED: TextRule = TextRule {
+pub(super) const UNLIMITED: TextRule = TextRule {
     label: "This text",
     required: false,
     max_chars: usize::MAX,
@@ -66,9 +100,9 @@ const UNLIMITED: TextRule = TextRule {
 
 /// Ids found in the file, so links and responses can be checked against
 /// what the file holds.
-struct Known {
-    records: HashSet<Id>,
-    members: HashSet<Id>,
+pub(super) struct Known {
+    pub records: HashSet<Id>,
+    pub members: HashSet<Id>,
 }
 
 /// The whole file, or `None` when any part of it could not be read; every
@@ -205,9 +239,21 @@ fn all<T>(
 /// The ids of a list's items, each repeat reported once. Items whose id
 /// cannot be read are left to their own reading.
 fn ids_of(p: &mut Problems, section: &str, items: &[Value], what: &str) -> HashSet<Id> {
-    let mut first: HashMap<Id, usize> = HashMap::with_capacity(items.len());
-    for (index, value) in items.iter().enumerate() {
-        let Some(id) = value.get("id").and_then(|v| read_part::<Id>(v).ok()) else {
+    let ids = items.iter().map(|value| value.get("id").and_then(read_id));
+    unique_ids(p, section, ids, what)
+}
+
+/// The ids given, in list order (`None` for one that could not be read),
+/// each repeat reported once.
+pub(super) fn unique_ids(
+    p: &mut Problems,
+    section: &str,
+    ids: impl ExactSizeIterator<Item = Option<Id>>,
+    what: &str,
+) -> HashSet<Id> {
+    let mut first: HashMap<Id, usize> = HashMap::with_capacity(ids.len());
+    for (index, id) in ids.enumerate() {
+        let Some(id) = id else {
             continue;
         };
         if let Some(earlier) = first.get(&id) {
@@ -225,24 +271,33 @@ fn ids_of(p: &mut Problems, section: &str, items: &[Value], what: &str) -> HashS
 /// An accepted answer names its contribution by id alone, so contribution
 /// ids must be unique across the file, not only within a record.
 fn unique_contribution_ids(p: &mut Problems, records: &[Value]) {
-    let mut first: HashMap<Id, (usize, usize)> = HashMap::new();
+    let mut first = HashMap::new();
     for (r, record) in records.iter().enumerate() {
         let Some(contributions) = record.get("contributions").and_then(Value::as_array) else {
             continue;
         };
         for (c, contribution) in contributions.iter().enumerate() {
-            let Some(id) = contribution.get("id").and_then(|v| read_part::<Id>(v).ok()) else {
-                continue;
-            };
-            if let Some((er, ec)) = first.get(&id) {
-                p.push(
-                    format!("records[{r}].contributions[{c}].id"),
-                    format!("This id appears more than once: records[{er}].contributions[{ec}] has it too, and every contribution in the file needs its own."),
-                );
-            } else {
-                first.insert(id, (r, c));
+            if let Some(id) = contribution.get("id").and_then(read_id) {
+                unique_contribution_id(p, &mut first, id, (r, c));
             }
         }
+    }
+}
+
+/// Reports `id` at records[r].contributions[c] when an earlier one has it.
+pub(super) fn unique_contribution_id(
+    p: &mut Problems,
+    first: &mut HashMap<Id, (usize, usize)>,
+    id: Id,
+    (r, c): (usize, usize),
+) {
+    if let Some((er, ec)) = first.get(&id) {
+        p.push(
+            format!("records[{r}].contributions[{c}].id"),
+            format!("This id appears more than once: records[{er}].contributions[{ec}] has it too, and every contribution in the file needs its own."),
+        );
+    } else {
+        first.insert(id, (r, c));
     }
 }
 
@@ -271,7 +326,7 @@ fn quote(text: &str) -> String {
     }
 }
 
-fn path(at: &str, key: &str) -> String {
+pub(super) fn path(at: &str, key: &str) -> String {
     if at.is_empty() {
         key.to_owned()
     } else {
@@ -326,7 +381,7 @@ fn text<'v>(p: &mut Problems, at: &str, value: &'v Value, rule: &TextRule) -> Op
     Some(text)
 }
 
-fn check_text(p: &mut Problems, at: &str, text: &str, rule: &TextRule) {
+pub(super) fn check_text(p: &mut Problems, at: &str, text: &str, rule: &TextRule) {
     if rule.required && text.trim().is_empty() {
         p.push(at, format!("{} is empty.", rule.label));
     }
@@ -349,7 +404,7 @@ fn check_text(p: &mut Problems, at: &str, text: &str, rule: &TextRule) {
 }
 
 fn id(p: &mut Problems, at: &str, value: &Value) -> Option<Id> {
-    let id = read_part::<Id>(value).ok();
+    let id = read_id(value);
     if id.is_none() {
         let found = match value.as_str() {
             Some(text) => format!("“{}”", quote(text)),
@@ -361,6 +416,11 @@ fn id(p: &mut Problems, at: &str, value: &Value) -> Option<Id> {
         );
     }
     id
+}
+
+/// An id as serde reads one, without a round trip through JSON text.
+fn read_id(value: &Value) -> Option<Id> {
+    value.as_str().and_then(Id::parse_exact)
 }
 
 fn time(p: &mut Problems, at: &str, value: &Value) -> Option<Timestamp> {
@@ -375,6 +435,11 @@ fn time(p: &mut Problems, at: &str, value: &Value) -> Option<Timestamp> {
         return None;
     };
     let time = Timestamp(millis);
+    check_time(p, at, time);
+    Some(time)
+}
+
+pub(super) fn check_time(p: &mut Problems, at: &str, time: Timestamp) {
     if time < EARLIEST || time > LATEST {
         p.push(
             at,
@@ -386,7 +451,6 @@ fn time(p: &mut Problems, at: &str, value: &Value) -> Option<Timestamp> {
             ),
         );
     }
-    Some(time)
 }
 
 /// Reads a part of the file with serde, from its JSON text: the text
@@ -430,52 +494,72 @@ fn topics(
     owner: &str,
 ) -> Option<Vec<Topic>> {
     let items = list(p, at, value)?;
-    if items.len() > max {
-        p.push(
-            at,
-            format!(
-                "There are {} topics; {owner} has at most {max}.",
-                items.len()
-            ),
-        );
+    if !topic_count(p, at, items.len(), max, owner) {
         return None;
     }
     let mut out: Vec<Topic> = Vec::with_capacity(items.len());
     let mut complete = true;
     for (index, item) in items.iter().enumerate() {
         let at = format!("{at}[{index}]");
-        let Some(raw) = text(p, &at, item, &UNLIMITED) else {
-            complete = false;
-            continue;
-        };
-        match Topic::new(raw) {
-            None => {
-                p.push(
-                    &at,
-                    format!(
-                        "“{}” is not a topic: it has no letters or digits.",
-                        quote(raw)
-                    ),
-                );
-                complete = false;
-            }
-            Some(topic) if topic.as_str() != raw => {
-                p.push(&at, format!("“{}” is not written the way topics are kept (lower case, single spaces); it would be “{}”.", quote(raw), quote(topic.as_str())));
-                complete = false;
-            }
-            Some(topic) => {
-                let count = topic.as_str().chars().count();
-                if count > MAX_TOPIC_CHARS {
-                    p.push(&at, format!("This topic is too long: {count} characters, at most {MAX_TOPIC_CHARS}."));
-                }
-                if out.contains(&topic) {
-                    p.push(&at, format!("“{}” is listed twice.", quote(raw)));
-                }
-                out.push(topic);
-            }
+        match text(p, &at, item, &UNLIMITED).and_then(|raw| topic(p, &at, raw, &out)) {
+            Some(topic) => out.push(topic),
+            None => complete = false,
         }
     }
     complete.then_some(out)
+}
+
+/// Whether a list of `count` topics is short enough.
+pub(super) fn topic_count(
+    p: &mut Problems,
+    at: &str,
+    count: usize,
+    max: usize,
+    owner: &str,
+) -> bool {
+    if count > max {
+        p.push(
+            at,
+            format!("There are {count} topics; {owner} has at most {max}."),
+        );
+    }
+    count <= max
+}
+
+/// `raw` as a topic, when it is written the way topics are kept; a topic
+/// too long or already in `earlier` is reported but still read.
+pub(super) fn topic(p: &mut Problems, at: &str, raw: &str, earlier: &[Topic]) -> Option<Topic> {
+    match Topic::new(raw) {
+        None => {
+            p.push(
+                at,
+                format!(
+                    "“{}” is not a topic: it has no letters or digits.",
+                    quote(raw)
+                ),
+            );
+            None
+        }
+        Some(topic) if topic.as_str() != raw => {
+            p.push(at, format!("“{}” is not written the way topics are kept (lower case, single spaces); it would be “{}”.", quote(raw), quote(topic.as_str())));
+            None
+        }
+        Some(topic) => {
+            let count = topic.as_str().chars().count();
+            if count > MAX_TOPIC_CHARS {
+                p.push(
+                    at,
+                    format!(
+                        "This topic is too long: {count} characters, at most {MAX_TOPIC_CHARS}."
+                    ),
+                );
+            }
+            if earlier.contains(&topic) {
+                p.push(at, format!("“{}” is listed twice.", quote(raw)));
+            }
+            Some(topic)
+        }
+    }
 }
 
 /// An optional list: missing means empty, as serde reads it.
@@ -499,7 +583,7 @@ fn read_record(p: &mut Problems, at: &str, value: &Value, known: &Known) -> Opti
     let author =
         field(p, at, record, "author").and_then(|v| text(p, &path(at, "author"), v, &AUTHOR));
     let topics = field(p, at, record, "topics")
-        .and_then(|v| topics(p, &path(at, "topics"), v, MAX_TOPICS, "a record"));
+        .and_then(|v| topics(p, &path(at, "topics"), v, MAX_TOPICS, A_RECORD));
     let status = field(p, at, record, "status").and_then(|v| status(p, &path(at, "status"), v));
     let created = field(p, at, record, "created").and_then(|v| time(p, &path(at, "created"), v));
     let updated = field(p, at, record, "updated").and_then(|v| time(p, &path(at, "updated"), v));
@@ -508,18 +592,7 @@ fn read_record(p: &mut Problems, at: &str, value: &Value, known: &Known) -> Opti
     let contributions = optional(record, "contributions", |v| contributions(p, at, v, kind));
     let links = optional(record, "links", |v| links(p, at, v, id, known));
     if let (Some(status), Some(kind)) = (status, kind) {
-        if !statuses_of(kind).contains(&status) {
-            let allowed: Vec<&str> = statuses_of(kind).iter().map(|s| s.slug()).collect();
-            p.push(
-                path(at, "status"),
-                format!(
-                    "A {} record cannot be “{}”; its statuses are {}.",
-                    kind.slug(),
-                    status.slug(),
-                    allowed.join(", ")
-                ),
-            );
-        }
+        check_status_of(p, at, status, kind);
     }
     if let (Some(Payload::InformationRequest(request)), Some(contributions)) =
         (&payload, &contributions)
@@ -540,6 +613,22 @@ fn read_record(p: &mut Problems, at: &str, value: &Value, known: &Known) -> Opti
     })
 }
 
+/// A record's status must be one of its kind's.
+pub(super) fn check_status_of(p: &mut Problems, at: &str, status: Status, kind: ActivityKind) {
+    if !statuses_of(kind).contains(&status) {
+        let allowed: Vec<&str> = statuses_of(kind).iter().map(|s| s.slug()).collect();
+        p.push(
+            path(at, "status"),
+            format!(
+                "A {} record cannot be “{}”; its statuses are {}.",
+                kind.slug(),
+                status.slug(),
+                allowed.join(", ")
+            ),
+        );
+    }
+}
+
 fn status(p: &mut Problems, at: &str, value: &Value) -> Option<Status> {
     let slug = text(p, at, value, &UNLIMITED)?;
     let status = Status::from_slug(slug);
@@ -552,7 +641,7 @@ fn status(p: &mut Problems, at: &str, value: &Value) -> Option<Status> {
     status
 }
 
-fn check_accepted_answer(
+pub(super) fn check_accepted_answer(
     p: &mut Problems,
     at: &str,
     accepted: Option<Id>,
@@ -628,9 +717,10 @@ fn report_payload_fields(p: &mut Problems, at: &str, slug: &str, fields: &Object
     }
 }
 
-fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
+pub(super) fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
     let kind = payload.kind();
-    let form = payload.to_form();
+    let fields = payload.fields();
+    let form = form_of(kind, &fields);
     for spec in fields_of(kind) {
         let text = form.get(spec.key).map(String::as_str).unwrap_or_default();
         let at = path(at, spec.key);
@@ -659,22 +749,17 @@ fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
     }
     // Fields no form shows (outcomes, verdicts, reports) have the limit of
     // the step that writes them; every text is checked for markup.
-    let Ok(Value::Object(tagged)) = serde_json::to_value(payload) else {
-        return;
-    };
-    for fields in tagged.values().filter_map(Value::as_object) {
-        for (key, value) in fields {
-            let at = path(at, key);
-            if fields_of(kind).iter().all(|spec| spec.key != key) {
-                if let Some(text) = value.as_str() {
-                    let count = text.chars().count();
-                    if count > MAX_CONTRIBUTION_CHARS {
-                        p.push(&at, format!("This text is too long: {count} characters, at most {MAX_CONTRIBUTION_CHARS}."));
-                    }
+    for (key, value) in &fields {
+        let at = path(at, key);
+        if fields_of(kind).iter().all(|spec| spec.key != key) {
+            if let Some(text) = value.as_str() {
+                let count = text.chars().count();
+                if count > MAX_CONTRIBUTION_CHARS {
+                    p.push(&at, format!("This text is too long: {count} characters, at most {MAX_CONTRIBUTION_CHARS}."));
                 }
             }
-            check_markup_within(p, &at, value);
         }
+        check_markup_within(p, &at, value);
     }
 }
 
@@ -732,23 +817,7 @@ fn contribution(
     let body = field(p, at, contribution, "body")
         .and_then(|v| typed::<ContributionBody>(p, &body_at, v, "This contribution"));
     if let Some(body) = &body {
-        if let Some(kind) = kind.filter(|kind| !body.fits(*kind)) {
-            p.push(
-                &body_at,
-                format!(
-                    "A {} record does not take this kind of contribution.",
-                    kind.slug()
-                ),
-            );
-        }
-        for (key, text) in body_texts(body) {
-            let rule = TextRule {
-                label: "The contribution",
-                required: false,
-                max_chars: MAX_CONTRIBUTION_CHARS,
-            };
-            check_text(p, &format!("{body_at}.{key}"), text, &rule);
-        }
+        check_body(p, &body_at, body, kind);
     }
     Some(Contribution {
         id: id?,
@@ -756,6 +825,28 @@ fn contribution(
         created: created?,
         body: body?,
     })
+}
+
+/// A contribution's body must fit its record's kind, and its texts their
+/// limit.
+pub(super) fn check_body(
+    p: &mut Problems,
+    at: &str,
+    body: &ContributionBody,
+    kind: Option<ActivityKind>,
+) {
+    if let Some(kind) = kind.filter(|kind| !body.fits(*kind)) {
+        p.push(
+            at,
+            format!(
+                "A {} record does not take this kind of contribution.",
+                kind.slug()
+            ),
+        );
+    }
+    for (key, text) in body_texts(body) {
+        check_text(p, &path(at, key), text, &CONTRIBUTION);
+    }
 }
 
 /// A body's texts with their field names, for locations.
@@ -800,16 +891,28 @@ fn links(
             complete = false;
             continue;
         };
-        if Some(link) == own {
-            p.push(&at, "A record cannot link to itself.");
-        } else if !known.records.contains(&link) {
-            p.push(&at, "This links to a record that is not in the file.");
-        } else if !seen.insert(link) {
-            p.push(&at, "This link is listed twice.");
-        }
+        check_link(p, &at, link, own, known, &mut seen);
         out.push(link);
     }
     complete.then_some(out)
+}
+
+/// A link must lead to another record of the file, once.
+pub(super) fn check_link(
+    p: &mut Problems,
+    at: &str,
+    link: Id,
+    own: Option<Id>,
+    known: &Known,
+    seen: &mut HashSet<Id>,
+) {
+    if Some(link) == own {
+        p.push(at, "A record cannot link to itself.");
+    } else if !known.records.contains(&link) {
+        p.push(at, "This links to a record that is not in the file.");
+    } else if !seen.insert(link) {
+        p.push(at, "This link is listed twice.");
+    }
 }
 
 // Members, rounds and the profile.
@@ -821,10 +924,10 @@ fn read_member(p: &mut Problems, at: &str, value: &Value) -> Option<Member> {
         field(p, at, member, "name").and_then(|v| text(p, &path(at, "name"), v, &MEMBER_NAME));
     let level = field(p, at, member, "level").and_then(|v| level(p, &path(at, "level"), v));
     let knows = optional(member, "knows", |v| {
-        topics(p, &path(at, "knows"), v, MAX_MEMBER_TOPICS, "a member")
+        topics(p, &path(at, "knows"), v, MAX_MEMBER_TOPICS, A_MEMBER)
     });
     let learning = optional(member, "learning", |v| {
-        topics(p, &path(at, "learning"), v, MAX_MEMBER_TOPICS, "a member")
+        topics(p, &path(at, "learning"), v, MAX_MEMBER_TOPICS, A_MEMBER)
     });
     let joined = field(p, at, member, "joined").and_then(|v| time(p, &path(at, "joined"), v));
     Some(Member {
@@ -857,15 +960,7 @@ fn read_round(p: &mut Problems, at: &str, value: &Value, known: &Known) -> Optio
     let date = field(p, at, round, "date").and_then(|v| {
         let at = path(at, "date");
         let date = text(p, &at, v, &UNLIMITED)?;
-        if !is_valid_date(date) {
-            p.push(
-                &at,
-                format!(
-                    "“{}” is not a day: write it as year-month-day, for example 2026-03-31.",
-                    quote(date)
-                ),
-            );
-        }
+        check_round_date(p, &at, date);
         Some(date)
     });
     let responses = field(p, at, round, "responses").and_then(|v| {
@@ -881,6 +976,18 @@ fn read_round(p: &mut Problems, at: &str, value: &Value, known: &Known) -> Optio
     })
 }
 
+pub(super) fn check_round_date(p: &mut Problems, at: &str, date: &str) {
+    if !is_valid_date(date) {
+        p.push(
+            at,
+            format!(
+                "“{}” is not a day: write it as year-month-day, for example 2026-03-31.",
+                quote(date)
+            ),
+        );
+    }
+}
+
 fn response(
     p: &mut Problems,
     at: &str,
@@ -892,17 +999,7 @@ fn response(
     let member = field(p, at, response, "member").and_then(|v| {
         let at = path(at, "member");
         let member = id(p, &at, v)?;
-        if !known.members.contains(&member) {
-            p.push(
-                &at,
-                "This response is by a member who is not in the file's members.",
-            );
-        } else if !seen.insert(member) {
-            p.push(
-                &at,
-                "This member answered this round more than once; keep one response.",
-            );
-        }
+        check_respondent(p, &at, member, known, seen);
         Some(member)
     });
     let answers = field(p, at, response, "answers").and_then(|v| {
@@ -915,6 +1012,27 @@ fn response(
         member: member?,
         answers: answers?,
     })
+}
+
+/// A response must be by a member of the file, once per round.
+pub(super) fn check_respondent(
+    p: &mut Problems,
+    at: &str,
+    member: Id,
+    known: &Known,
+    seen: &mut HashSet<Id>,
+) {
+    if !known.members.contains(&member) {
+        p.push(
+            at,
+            "This response is by a member who is not in the file's members.",
+        );
+    } else if !seen.insert(member) {
+        p.push(
+            at,
+            "This member answered this round more than once; keep one response.",
+        );
+    }
 }
 
 fn answer(
@@ -932,6 +1050,19 @@ fn answer(
     };
     let statement = text(p, at, statement, &UNLIMITED)?;
     let rating = typed::<Rating>(p, at, rating, "The rating");
+    check_answer(p, at, statement, rating, seen);
+    Some((statement.to_owned(), rating?))
+}
+
+/// An answer must be to a statement of the questionnaire, once, within
+/// the scale.
+pub(super) fn check_answer(
+    p: &mut Problems,
+    at: &str,
+    statement: &str,
+    rating: Option<Rating>,
+    seen: &mut HashSet<String>,
+) {
     if item(statement).is_none() {
         p.push(
             at,
@@ -951,7 +1082,6 @@ fn answer(
             p.push(at, format!("Ratings go from 1 (strongly disagree) to 5 (strongly agree); {value} is outside that range."));
         }
     }
-    Some((statement.to_owned(), rating?))
 }
 
 /// `Some(None)` for a file without a profile.
@@ -961,36 +1091,15 @@ fn read_profile(p: &mut Problems, value: &Value) -> Option<Option<CommunityProfi
     }
     let at = "profile";
     let profile = object(p, at, value, "The profile")?;
-    let rule = |label, required, max_chars| TextRule {
-        label,
-        required,
-        max_chars,
-    };
-    let mut read_text = |key: &str, rule: TextRule| {
+    let mut read_text = |key: &str, rule: &TextRule| {
         field(p, at, profile, key)
-            .and_then(|v| text(p, &path(at, key), v, &rule))
+            .and_then(|v| text(p, &path(at, key), v, rule))
             .map(str::to_owned)
     };
-    let name = read_text(
-        "name",
-        rule("The community's name", true, MAX_COMMUNITY_NAME_CHARS),
-    );
-    let domain = read_text(
-        "domain",
-        rule("The domain statement", false, MAX_DOMAIN_CHARS),
-    );
-    let why_it_matters = read_text(
-        "why_it_matters",
-        rule("Why it matters", false, MAX_STATEMENT_CHARS),
-    );
-    let competence = read_text(
-        "competence",
-        rule(
-            "What competence membership implies",
-            false,
-            MAX_STATEMENT_CHARS,
-        ),
-    );
+    let name = read_text("name", &COMMUNITY_NAME);
+    let domain = read_text("domain", &DOMAIN);
+    let why_it_matters = read_text("why_it_matters", &WHY_IT_MATTERS);
+    let competence = read_text("competence", &COMPETENCE);
     let word = field(p, at, profile, "word").and_then(|v| {
         let word = typed::<CommunityWord>(
             p,
@@ -998,25 +1107,11 @@ fn read_profile(p: &mut Problems, value: &Value) -> Option<Option<CommunityProfi
             v,
             "The word the community uses for itself",
         )?;
-        if let CommunityWord::Own(own) = &word {
-            check_text(
-                p,
-                "profile.word.own",
-                own,
-                &rule("The community's own word", true, MAX_OWN_WORD_CHARS),
-            );
-        }
+        check_word(p, &word);
         Some(word)
     });
-    let core_topics = field(p, at, profile, "core_topics").and_then(|v| {
-        topics(
-            p,
-            "profile.core_topics",
-            v,
-            MAX_CORE_TOPICS,
-            "a community profile",
-        )
-    });
+    let core_topics = field(p, at, profile, "core_topics")
+        .and_then(|v| topics(p, "profile.core_topics", v, MAX_CORE_TOPICS, PROFILE));
     Some(Some(CommunityProfile {
         name: name?,
         word: word?,
@@ -1025,4 +1120,10 @@ fn read_profile(p: &mut Problems, value: &Value) -> Option<Option<CommunityProfi
         competence: competence?,
         core_topics: core_topics?,
     }))
+}
+
+pub(super) fn check_word(p: &mut Problems, word: &CommunityWord) {
+    if let CommunityWord::Own(own) = word {
+        check_text(p, "profile.word.own", own, &OWN_WORD);
+    }
 }

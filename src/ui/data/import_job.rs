@@ -166,8 +166,9 @@ impl ImportJob {
         spawn_local(async move {
             let state = job.0.state;
             match &report {
+                // Said as soon as it is committed; the list then refreshes
+                // in slices, which takes a while on a large repertoire.
                 Report::Done => {
-                    state.imported().await;
                     let c = job
                         .0
                         .summary
@@ -187,6 +188,9 @@ impl ImportJob {
                 _ => {}
             }
             (job.0.on_report)(&report);
+            if report == Report::Done {
+                state.imported().await;
+            }
         });
     }
 
