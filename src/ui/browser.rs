@@ -189,3 +189,39 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
         Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
     })
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::file_text;
+    use wasm_bindgen_futures::JsFuture;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn file(bytes: &[u8]) -> web_sys::File {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        web_sys::File::new_with_u8_array_sequence(&parts, "export.json").expect("a file")
+    }
+
+    /// Read as bytes, a file gives the text the browser's own decoding
+    /// gives, broken UTF-8 included. (The browser also drops a leading
+    /// byte-order mark; `read_export` does that itself.)
+    #[wasm_bindgen_test]
+    async fn files_read_as_the_browser_decodes_them() {
+        let samples: [&[u8]; 5] = [
+            "{\"title\": \"Zoë 🙂\"}".as_bytes(),
+            b"a\xffb",
+            b"cut \xe2\x82",
+            b"\xf0\x9f\x99 and \xc3",
+            b"",
+        ];
+        for bytes in samples {
+            let file = file(bytes);
+            let browser = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|text| text.as_string());
+            assert_eq!(file_text(&file).await.ok(), browser, "{bytes:?}");
+        }
+    }
+}
