@@ -2,6 +2,7 @@
 
 use super::id::Id;
 use super::instrument::{item, Item, ITEMS};
+use super::sorting::sort_by;
 use super::validation::is_valid_date;
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +36,7 @@ pub fn round_order(a: &Round, b: &Round) -> std::cmp::Ordering {
 }
 
 pub fn sort_rounds(rounds: &mut [Round]) {
-    rounds.sort_by(round_order);
+    sort_by(rounds, round_order);
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

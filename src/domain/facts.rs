@@ -11,6 +11,7 @@ use super::links::recurring_problems;
 use super::member::{Member, ParticipationLevel};
 use super::payload::Payload;
 use super::record::Record;
+use super::sorting::sort_by_key;
 use super::status::Status;
 use super::time::Timestamp;
 use super::words::plural;
@@ -170,7 +171,7 @@ fn is_answer(body: &ContributionBody) -> bool {
 
 /// Median of durations; an even count takes the two middle ones' mean.
 fn median_millis(mut values: Vec<i64>) -> Option<i64> {
-    values.sort_unstable();
+    sort_by_key(&mut values, |v| *v);
     let n = values.len();
     match n {
         0 => None,

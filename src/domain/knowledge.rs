@@ -8,6 +8,7 @@ use super::kind::ActivityKind;
 use super::member::{name_key, Member};
 use super::payload::Payload;
 use super::record::{Record, RecordForm};
+use super::sorting::sort_by_cached_key;
 use super::status::Status;
 use super::topic::{parse_topics, Topic, MAX_TOPIC_CHARS};
 use super::words::plural;
@@ -284,7 +285,7 @@ impl Builder<'_> {
             })
             .collect();
         // The rows come alphabetical from the map and the sort is stable.
-        topics.sort_by_cached_key(|row| {
+        sort_by_cached_key(&mut topics, |row| {
             (
                 !row.is_gap(),
                 Reverse(row.demand.total() + row.knowers().len()),

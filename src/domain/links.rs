@@ -5,6 +5,7 @@ use super::id::Id;
 use super::kind::ActivityKind;
 use super::payload::Payload;
 use super::record::{Record, RecordForm};
+use super::sorting::{sort_by, sort_by_key};
 use super::topic::{join_topics, Topic};
 use std::collections::BTreeMap;
 
@@ -49,14 +50,14 @@ pub fn recurring_problems(records: &[Record]) -> Vec<Recurring> {
             })
         })
         .map(|(topic, mut on_topic)| {
-            on_topic.sort_by_key(|r| std::cmp::Reverse(r.last_activity()));
+            sort_by_key(&mut on_topic, |r| std::cmp::Reverse(r.last_activity()));
             Recurring {
                 topic: topic.clone(),
                 records: on_topic.iter().map(|r| r.id).collect(),
             }
         })
         .collect();
-    found.sort_by(|a, b| {
+    sort_by(&mut found, |a, b| {
         b.records
             .len()
             .cmp(&a.records.len())
@@ -172,6 +173,6 @@ pub fn changes_since(records: &[Record], since: super::time::Timestamp, me: &str
             })
         })
         .collect();
-    changes.sort_by_key(|(latest, _)| std::cmp::Reverse(*latest));
+    sort_by_key(&mut changes, |(latest, _)| std::cmp::Reverse(*latest));
     changes.into_iter().map(|(_, change)| change).collect()
 }

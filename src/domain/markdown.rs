@@ -2,6 +2,7 @@
 //! into elements. No HTML is ever produced or passed through: whatever a
 //! member types (tags, scripts, entities) stays visible text.
 
+use super::sorting::sort_by_key;
 use super::validation::is_valid_link;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +97,7 @@ pub fn parse(text: &str) -> Vec<Block> {
 }
 
 fn rank_headings(blocks: &mut [Block], mut levels: Vec<u8>) {
-    levels.sort_unstable();
+    sort_by_key(&mut levels, |l| *l);
     levels.dedup();
     for block in blocks {
         if let Block::Heading { rank, .. } = block {

@@ -22,6 +22,7 @@ pub mod recommend;
 pub mod record;
 pub mod scoring;
 pub mod search;
+pub mod sorting;
 pub mod status;
 pub mod time;
 pub mod topic;

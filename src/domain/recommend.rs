@@ -9,6 +9,7 @@ use super::kind::ActivityKind;
 use super::links::{document_topic, linked_from, recurring_problems, write_it_down};
 use super::payload::Payload;
 use super::record::{Record, RecordForm, MAX_TITLE_CHARS};
+use super::sorting::sort_by_key;
 use super::topic::{join_topics, MAX_TOPIC_CHARS};
 
 /// At most this many accepted answers are suggested for writing down, so
@@ -326,5 +327,5 @@ pub fn recommendations(
 
 /// Most recently active first; one sort shared by the steps above.
 fn newest_first(records: &mut [&Record]) {
-    records.sort_by_key(|r| std::cmp::Reverse(r.last_activity()));
+    sort_by_key(records, |r| std::cmp::Reverse(r.last_activity()));
 }

@@ -5,6 +5,7 @@
 use super::assessment::{Element, Rating, Response, Round};
 use super::id::Id;
 use super::instrument::{item, items_of};
+use super::sorting::sort_by_key;
 
 /// Items a member must answer (don't know excluded) for an element score.
 pub const MIN_ANSWERED: usize = 4;
@@ -112,7 +113,7 @@ pub fn disagree_widely(ratings: &[u8]) -> bool {
         return false;
     }
     let mut sorted = ratings.to_vec();
-    sorted.sort_unstable();
+    sort_by_key(&mut sorted, |r| *r);
     quartile_x4(&sorted, 3) - quartile_x4(&sorted, 1) >= 4 * usize::from(DISAGREEMENT_IQR)
 }
 
@@ -169,7 +170,7 @@ fn element_result(responses: &[&Response], element: Element) -> ElementResult {
         .iter()
         .filter_map(|r| member_score(r, element))
         .collect();
-    scores.sort_unstable();
+    sort_by_key(&mut scores, |s| *s);
     let median = median(&scores);
     let disagreements = items_of(element)
         .filter(|item| {

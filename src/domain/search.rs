@@ -3,6 +3,7 @@
 
 use super::kind::ActivityKind;
 use super::record::Record;
+use super::sorting::sort_positions;
 use super::status::Status;
 use super::topic::Topic;
 use std::sync::{Mutex, PoisonError};
@@ -165,7 +166,7 @@ impl SearchIndex {
     pub fn build(records: &[Record]) -> SearchIndex {
         let activity: Vec<_> = records.iter().map(Record::last_activity).collect();
         let mut recent: Vec<usize> = (0..records.len()).collect();
-        recent.sort_by(|&a, &b| activity[b].cmp(&activity[a]));
+        sort_positions(&mut recent, &mut |a, b| activity[b].cmp(&activity[a]));
         SearchIndex {
             texts: Mutex::new(Vec::with_capacity(records.len())),
             recent,
@@ -249,17 +250,23 @@ impl SearchIndex {
 fn order(records: &[Record], sort: Sort, mut found: Vec<usize>) -> Vec<usize> {
     match sort {
         Sort::Recent => {}
-        Sort::MostActive => {
-            found.sort_by_key(|&i| std::cmp::Reverse(records[i].contributions.len()))
-        }
-        Sort::UnansweredFirst => found.sort_by_key(|&i| {
-            let r = &records[i];
-            match (r.status.is_waiting(), r.contributions.is_empty()) {
-                (true, true) => 0,
-                (true, false) => 1,
-                _ => 2,
-            }
+        Sort::MostActive => sort_positions(&mut found, &mut |a, b| {
+            records[b]
+                .contributions
+                .len()
+                .cmp(&records[a].contributions.len())
         }),
+        Sort::UnansweredFirst => {
+            let rank = |i: usize| {
+                let r = &records[i];
+                match (r.status.is_waiting(), r.contributions.is_empty()) {
+                    (true, true) => 0,
+                    (true, false) => 1,
+                    _ => 2,
+                }
+            };
+            sort_positions(&mut found, &mut |a, b| rank(a).cmp(&rank(b)))
+        }
     }
     found
 }

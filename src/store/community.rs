@@ -7,6 +7,7 @@ use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, ROUNDS};
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
 use crate::domain::member::Member;
+use crate::domain::sorting::sort_by_key;
 use crate::domain::Id;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -69,7 +70,7 @@ impl IdbRepository {
             None => None,
         };
         let mut members: Vec<Member> = members;
-        members.sort_by_key(|m| m.joined);
+        sort_by_key(&mut members, |m| m.joined);
         Ok(Community {
             profile,
             members,

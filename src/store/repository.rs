@@ -1,4 +1,5 @@
 use super::error::StoreError;
+use crate::domain::sorting::sort_by;
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
 
 /// The repertoire's records, wherever they are kept. Every write is complete
@@ -22,7 +23,7 @@ pub trait Repository {
 /// order is stable and the same as IndexedDB's `updated` index read
 /// backwards (which the latest records shown at start come from).
 pub fn sort_recent_first(records: &mut [Record]) {
-    records.sort_by(|a, b| {
+    sort_by(records, |a, b| {
         b.last_activity()
             .cmp(&a.last_activity())
             .then_with(|| b.id.cmp(&a.id))

@@ -10,6 +10,7 @@ use crate::domain::id::{Id, IdSource};
 use crate::domain::member::Member;
 use crate::domain::payload::Payload;
 use crate::domain::record::{Record, MAX_TITLE_CHARS};
+use crate::domain::sorting::sort_by_key;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -317,7 +318,7 @@ fn union(ours: &[Contribution], theirs: &[Contribution]) -> (Vec<Contribution>, 
     let gained = all.len() > before;
     if gained {
         // Stable, so contributions of one moment keep their order.
-        all.sort_by_key(|c| c.created);
+        sort_by_key(&mut all, |c| c.created);
     }
     (all, gained)
 }

@@ -1,6 +1,7 @@
 //! The search box and the filters; every change rewrites the view's query.
 
 use crate::domain::search::{Query, Sort};
+use crate::domain::sorting::sort_by_cached_key;
 use crate::domain::{ActivityKind, Status, Topic};
 use crate::ui::route::View;
 use crate::ui::state::use_app;
@@ -78,7 +79,7 @@ pub fn Filters(query: Memo<Query>) -> impl IntoView {
                         .chain(r.contributions.iter().map(|c| c.author.clone()))
                 })
                 .collect();
-            names.sort_by_key(|n| n.to_lowercase());
+            sort_by_cached_key(&mut names, |n| n.to_lowercase());
             names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
             names
                 .into_iter()
