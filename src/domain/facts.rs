@@ -11,7 +11,7 @@ use super::links::recurring_problems;
 use super::member::{Member, ParticipationLevel};
 use super::payload::Payload;
 use super::record::Record;
-use super::sorting::sort_by_key;
+use super::sorting::{set_of, sort_by_key};
 use super::status::Status;
 use super::time::Timestamp;
 use super::words::plural;
@@ -129,16 +129,16 @@ fn domain_facts(records: &[Record], profile: Option<&CommunityProfile>) -> Vec<F
 
     let label = "Open questions mapped";
     let maps: Vec<&Record> = of_kind(records, ActivityKind::Mapping).collect();
-    let gaps: BTreeSet<String> = maps
-        .iter()
-        .filter_map(|r| match &r.payload {
-            Payload::Mapping(m) => Some(m.gaps.iter()),
-            _ => None,
-        })
-        .flatten()
-        .map(|gap| folded(gap))
-        .filter(|gap| !gap.is_empty())
-        .collect();
+    let gaps = set_of(
+        maps.iter()
+            .filter_map(|r| match &r.payload {
+                Payload::Mapping(m) => Some(m.gaps.iter()),
+                _ => None,
+            })
+            .flatten()
+            .map(|gap| folded(gap))
+            .filter(|gap| !gap.is_empty()),
+    );
     let mapped = if maps.is_empty() {
         fact(label, "no knowledge map yet", true)
     } else {
@@ -158,11 +158,12 @@ fn contributors_since(records: &[Record], since: Timestamp) -> BTreeSet<String> 
         .flat_map(|r| &r.contributions)
         .filter(|c| c.created >= since)
         .map(|c| c.author.as_str());
-    authors
-        .chain(contributors)
-        .map(folded)
-        .filter(|name| !name.is_empty())
-        .collect()
+    set_of(
+        authors
+            .chain(contributors)
+            .map(folded)
+            .filter(|name| !name.is_empty()),
+    )
 }
 
 fn is_answer(body: &ContributionBody) -> bool {

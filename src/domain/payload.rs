@@ -4,6 +4,7 @@
 use super::fields::{fields_of, FieldSpec, Input};
 use super::id::Id;
 use super::kind::ActivityKind;
+use super::sorting::map_of;
 use super::validation::{
     check_length, check_length_only, is_valid_date, is_valid_link, ValidationErrors,
 };
@@ -223,13 +224,10 @@ impl Payload {
 
 /// The form's view of a payload's fields (see `Payload::fields`).
 pub fn form_of(kind: ActivityKind, fields: &Map<String, Value>) -> FormValues {
-    fields_of(kind)
-        .iter()
-        .map(|spec| {
-            let text = fields.get(spec.key).map(write_field).unwrap_or_default();
-            (spec.key.to_owned(), text)
-        })
-        .collect()
+    map_of(fields_of(kind).iter().map(|spec| {
+        let text = fields.get(spec.key).map(write_field).unwrap_or_default();
+        (spec.key.to_owned(), text)
+    }))
 }
 
 /// The payload's fields, without the kind around them.

@@ -7,6 +7,7 @@
 //! then moved into place. Stable, like `slice::sort_by`.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts positions (indices into some list) with `compare`; stable.
 pub fn sort_positions(positions: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> Ordering) {
@@ -31,6 +32,25 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) 
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_positions(&mut order, &mut |a, b| keys[a].cmp(&keys[b]));
     arrange(items, &order);
+}
+
+/// `collect()` into a B-tree sorts the items first, with a copy of the
+/// sort per item type; inserting them one by one does not.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
+
+/// Like `set_of`; a later value for the same key wins, as with `collect()`.
+pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in entries {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// Moves the item at `order[k]` to position `k`, in place.
@@ -78,6 +98,18 @@ mod tests {
             expected_reversed.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(reversed, expected_reversed, "reversed, {len} items");
         }
+    }
+
+    #[test]
+    fn trees_collect_like_collect() {
+        let words = ["pear", "apple", "fig", "apple"];
+        assert_eq!(set_of(words), words.into_iter().collect::<BTreeSet<_>>());
+        let entries = [("a", 1), ("b", 2), ("a", 3)];
+        assert_eq!(
+            map_of(entries),
+            entries.into_iter().collect::<BTreeMap<_, _>>()
+        );
+        assert_eq!(map_of(entries).get("a"), Some(&3));
     }
 
     #[test]

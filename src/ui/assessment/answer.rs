@@ -4,6 +4,7 @@
 use crate::domain::assessment::{response_from, Element, Rating, Round};
 use crate::domain::instrument::{items_of, DONT_KNOW_LABEL, SCALE};
 use crate::domain::scoring::{member_score, MIN_ANSWERED};
+use crate::domain::sorting::map_of;
 use crate::ui::layout::ViewLink;
 use crate::ui::route::View;
 use crate::ui::state::use_app;
@@ -38,7 +39,7 @@ pub fn AnswerForm(round: Round) -> impl IntoView {
             .into_any();
         };
         let mine = round.response_of(me.id).cloned();
-        view! { <MyAnswers round=round.clone() me=me.id name=me.name answered=mine.is_some() start=mine.map(|r| r.answers.into_iter().collect()).unwrap_or_default()/> }.into_any()
+        view! { <MyAnswers round=round.clone() me=me.id name=me.name answered=mine.is_some() start=mine.map(|r| map_of(r.answers)).unwrap_or_default()/> }.into_any()
     }
 }
 

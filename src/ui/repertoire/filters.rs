@@ -1,12 +1,11 @@
 //! The search box and the filters; every change rewrites the view's query.
 
 use crate::domain::search::{Query, Sort};
-use crate::domain::sorting::sort_by_cached_key;
+use crate::domain::sorting::{set_of, sort_by_cached_key};
 use crate::domain::{ActivityKind, Status, Topic};
 use crate::ui::route::View;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// (value, label) pairs of a select.
 type Options = Vec<(String, String)>;
@@ -63,7 +62,7 @@ pub fn Filters(query: Memo<Query>) -> impl IntoView {
     };
     let topics = Signal::derive(move || {
         state.records.with(|records| {
-            let topics: BTreeSet<&Topic> = records.iter().flat_map(|r| r.topics.iter()).collect();
+            let topics = set_of(records.iter().flat_map(|r| r.topics.iter()));
             topics
                 .into_iter()
                 .map(|t| (t.to_string(), t.to_string()))
