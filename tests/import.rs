@@ -325,6 +325,21 @@ fn wrong_types_are_named_field_by_field() {
 }
 
 #[test]
+fn objects_written_as_lists_of_their_values_are_refused() {
+    // Serde alone would read each of these as the object in field order.
+    let payload = changed(|v| *at(v, "/records/0/payload/problem-solving") = json!([]));
+    assert_refused(&payload, "records[0].payload", "must be an object");
+    let profile = changed(|v| {
+        let fields: Vec<Value> = at(v, "/profile")
+            .as_object()
+            .map(|o| o.values().cloned().collect())
+            .unwrap_or_default();
+        *at(v, "/profile") = Value::Array(fields);
+    });
+    assert_refused(&profile, "profile", "must be an object");
+}
+
+#[test]
 fn missing_fields_are_named() {
     let text = changed(|v| {
         at(v, "/records/0")

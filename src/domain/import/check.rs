@@ -5,8 +5,8 @@
 //! the file or these checks find anything.
 //!
 //! Serde is a little more lenient about shape than `validate`: it also
-//! reads an object written as the list of its values in field order. Such
-//! a file breaks no rule of content and imports as if it named its fields.
+//! reads an object written as the list of its values in field order.
+//! `shape.rs` sends such a file to `validate`, which refuses it.
 
 use super::validate::{
     check_accepted_answer, check_answer, check_body, check_link, check_payload, check_respondent,

@@ -7,6 +7,7 @@ mod check;
 mod markup;
 mod merge;
 mod revision;
+mod shape;
 mod validate;
 
 pub use markup::find_markup;
@@ -116,8 +117,9 @@ impl Problems {
 /// imported as it is; otherwise every problem found is counted.
 pub fn read_export(text: &str) -> Result<ExportFile, Refusal> {
     if text.len() <= MAX_FILE_BYTES {
-        if let Ok(file) = serde_json::from_str::<ExportFile>(without_mark(text)) {
-            if check::passes(&file) {
+        let text = without_mark(text);
+        if let Ok(file) = serde_json::from_str::<ExportFile>(text) {
+            if check::passes(&file) && shape::lists_in_place(text) {
                 return Ok(file);
             }
         }
