@@ -103,11 +103,11 @@ pub fn App(options: MountOptions) -> impl IntoView {
     }
 }
 
-/// On the standalone page the hash follows the view, and the back button
-/// moves the view. A widget never touches its host page's address.
 /// How long typing pauses before the address shows the query.
 const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// On the standalone page the hash follows the view, and the back button
+/// moves the view. A widget never touches its host page's address.
 fn follow_hash(state: AppState) {
     // Rewriting the address costs the browser more than a whole search, so
     // while a query is refined (typing, filters) the address follows once

@@ -57,6 +57,35 @@ test('storage use and persistence are explained', async ({ page }) => {
   await expect(page.getByText(/Kept persistently|Not kept persistently|does not say whether/)).toBeVisible();
 });
 
+test('the space used is read again when the repertoire changes', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[0]);
+  await navigate(page, 'Data');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the export (JSON)' }).click()]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  // Four hundred copies of the record, each with its own id and a long text.
+  const [record] = file.records;
+  const long = 'A step that worked on the night shift. '.repeat(100);
+  file.records = Array.from({ length: 400 }, (_, i) => ({
+    ...structuredClone(record),
+    id: crypto.randomUUID(),
+    title: `${record.title} (${i + 1})`,
+    payload: { 'problem-solving': { ...record.payload['problem-solving'], tried: long } },
+    contributions: [],
+  }));
+  const used = page.getByText(/This site uses/);
+  const kilobytes = async () => {
+    const [, figure, unit] = (await used.textContent()).match(/uses ([\d.]+) (KB|MB|GB)/);
+    return Number(figure) * { KB: 1, MB: 1e3, GB: 1e6 }[unit];
+  };
+  const before = await kilobytes();
+  await page.getByLabel('Choose an export file (JSON)').setInputFiles({ name: 'copies.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Imported');
+  // About 1.6 MB of text, which the browser may compress on disk.
+  await expect.poll(kilobytes).toBeGreaterThan(before + 200);
+});
+
 test('Home reminds the member to export after the chosen interval', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
   await openApp(page);

@@ -4,11 +4,12 @@
 use super::browser::{self, format_time};
 use super::layout::ViewLink;
 use super::route::View;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use crate::domain::exchange::{backup_due, iso_date, published_markdown, ExportFile};
 use crate::domain::words::plural;
 use crate::domain::Timestamp;
 use leptos::prelude::*;
+use std::time::Duration;
 
 mod import;
 mod import_job;
@@ -224,15 +225,48 @@ fn where_it_lives(namespace: String, embedded: bool) -> String {
     text
 }
 
+/// How long the repertoire must stay unchanged before the space it uses is
+/// read again: loading and importing change it slice by slice.
+const ESTIMATE_PAUSE: Duration = Duration::from_millis(400);
+
+/// Every save, import and deletion changes the space used, so the figure is
+/// read again once the repertoire has settled after a change.
+fn reread_on_change(state: AppState, estimate: RwSignal<Option<(f64, f64)>>) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |ran: Option<()>| {
+        state.records.track();
+        state.members.track();
+        state.rounds.track();
+        state.profile.track();
+        // The first run is the mount, which reads the figure already.
+        if ran.is_some() {
+            cancel();
+            let read = move || {
+                spawn_local(async move {
+                    estimate.try_set(browser::storage_estimate().await);
+                })
+            };
+            pending.set_value(set_timeout_with_handle(read, ESTIMATE_PAUSE).ok());
+        }
+    });
+    on_cleanup(cancel);
+}
+
 #[component]
 fn StorageInfo() -> impl IntoView {
     let state = use_app();
     let estimate = RwSignal::new(None::<(f64, f64)>);
     let persisted = RwSignal::new(None::<bool>);
     spawn_local(async move {
-        estimate.set(browser::storage_estimate().await);
-        persisted.set(browser::storage_persisted().await);
+        estimate.try_set(browser::storage_estimate().await);
+        persisted.try_set(browser::storage_persisted().await);
     });
+    reread_on_change(state, estimate);
     let ask = move |_| {
         spawn_local(async move {
             match browser::request_persistence().await {
