@@ -252,3 +252,47 @@ fn each_namespace_has_its_own_database() {
     assert_ne!(database_name("north"), database_name("south"));
     assert_eq!(database_name("north"), "repertoire:north");
 }
+
+fn import_of(count: usize) -> repertoire::store::import::Writes {
+    repertoire::store::import::Writes {
+        records: (0..count)
+            .map(|i| problem(&format!("Imported {i}"), "handover", 1_000 + i as i64))
+            .collect(),
+        ..Default::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_import_is_written_whole_and_says_how_far_it_is() {
+    let repo = open(&unique_name("import")).await;
+    let writes = import_of(1_200);
+    let heard = std::cell::RefCell::new(Vec::new());
+    repo.write_all(
+        &writes,
+        &|done, total| heard.borrow_mut().push((done, total)),
+        &|| false,
+    )
+    .await
+    .expect("import written");
+    assert_eq!(
+        heard.into_inner(),
+        vec![(500, 1_200), (1_000, 1_200), (1_200, 1_200)],
+        "progress after each batch, in order"
+    );
+    assert_eq!(repo.count().await.expect("count"), 1_200);
+    let stored = repo.get(writes.records[1_199].id).await.expect("read");
+    assert_eq!(stored.as_ref(), Some(&writes.records[1_199]));
+}
+
+#[wasm_bindgen_test]
+async fn a_stopped_import_writes_nothing() {
+    let repo = open(&unique_name("import-stopped")).await;
+    repo.put(&problem("Kept", "handover", 1)).await.expect("put");
+    let writes = import_of(1_200);
+    let stopped = repo
+        .write_all(&writes, &|_, _| {}, &|| true)
+        .await
+        .expect_err("stopped");
+    assert!(matches!(stopped, StoreError::Cancelled), "{stopped:?}");
+    assert_eq!(repo.count().await.expect("count"), 1, "only what was there");
+}

@@ -93,23 +93,25 @@ impl IdbRepository {
             .map_err(store_error)?;
         let total = records.len();
         let store = tx.object_store(RECORDS).map_err(store_error)?;
-        let mut written = 0;
+        // Requests of one transaction complete in order: when the last of a
+        // batch is done, so is the batch. The next batch is issued before
+        // that wait, so the browser always has rows to store.
+        let mut issued = 0;
+        let mut waiting = None;
         for batch in records.chunks(BATCH) {
+            let done_before = issued;
             let mut last = None;
             for row in batch {
                 last = Some(store.put(row).serde().map_err(store_error)?);
             }
-            // Requests of one transaction complete in order: when the last
-            // of the batch is done, so is the batch.
-            if let Some(last) = last {
-                last.await.map_err(store_error)?;
+            issued += batch.len();
+            if let Some(previous) = waiting.take() {
+                batch_done(previous, done_before, total, progress, cancelled).await?;
             }
-            written += batch.len();
-            progress(written, total);
-            if cancelled() {
-                // Dropping the transaction aborts it: nothing is kept.
-                return Err(StoreError::Cancelled);
-            }
+            waiting = last;
+        }
+        if let Some(last) = waiting {
+            batch_done(last, issued, total, progress, cancelled).await?;
         }
         let members_store = tx.object_store(MEMBERS).map_err(store_error)?;
         for row in &members {
@@ -128,4 +130,21 @@ impl IdbRepository {
         }
         commit(tx).await
     }
+}
+
+/// Waits for the last row of a batch, then says how far the import is.
+async fn batch_done(
+    last: impl std::future::Future<Output = indexed_db_futures::Result<()>>,
+    written: usize,
+    total: usize,
+    progress: &dyn Fn(usize, usize),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<(), StoreError> {
+    last.await.map_err(store_error)?;
+    progress(written, total);
+    if cancelled() {
+        // Dropping the transaction aborts it: nothing is kept.
+        return Err(StoreError::Cancelled);
+    }
+    Ok(())
 }
