@@ -287,7 +287,9 @@ async fn an_import_is_written_whole_and_says_how_far_it_is() {
 #[wasm_bindgen_test]
 async fn a_stopped_import_writes_nothing() {
     let repo = open(&unique_name("import-stopped")).await;
-    repo.put(&problem("Kept", "handover", 1)).await.expect("put");
+    repo.put(&problem("Kept", "handover", 1))
+        .await
+        .expect("put");
     let writes = import_of(1_200);
     let stopped = repo
         .write_all(&writes, &|_, _| {}, &|| true)
