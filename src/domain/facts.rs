@@ -15,7 +15,7 @@ use super::sorting::{set_of, sort_by_key};
 use super::status::Status;
 use super::time::Timestamp;
 use super::words::plural;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 24 * HOUR_MS;
@@ -158,9 +158,11 @@ fn contributors_since(records: &[Record], since: Timestamp) -> BTreeSet<String> 
         .flat_map(|r| &r.contributions)
         .filter(|c| c.created >= since)
         .map(|c| c.author.as_str());
+    // A few names come back thousands of times: each is folded once.
+    let names: HashSet<&str> = authors.chain(contributors).collect();
     set_of(
-        authors
-            .chain(contributors)
+        names
+            .into_iter()
             .map(folded)
             .filter(|name| !name.is_empty()),
     )

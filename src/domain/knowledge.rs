@@ -5,7 +5,7 @@
 use super::contribution::ContributionBody;
 use super::id::Id;
 use super::kind::ActivityKind;
-use super::member::{name_key, Member};
+use super::member::{name_key, same_name, Member};
 use super::payload::Payload;
 use super::record::{Record, RecordForm};
 use super::sorting::sort_by_cached_key;
@@ -13,7 +13,7 @@ use super::status::Status;
 use super::topic::{parse_topics, Topic, MAX_TOPIC_CHARS};
 use super::words::plural;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// Why a topic needs someone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,12 +142,15 @@ impl KnowledgeMap {
 }
 
 fn has_name(list: &[String], name: &str) -> bool {
-    let key = name_key(name);
-    !key.is_empty() && list.iter().any(|n| name_key(n) == key)
+    // Mostly the same spelling comes again: the exact look is the cheap one.
+    list.iter().any(|n| n == name) || list.iter().any(|n| same_name(n, name))
 }
 
 fn push_name(list: &mut Vec<String>, name: &str) {
-    let name = name.trim();
+    // Names mostly come trimmed already; looking at both ends is cheaper
+    // than trimming.
+    let padded = name.starts_with(char::is_whitespace) || name.ends_with(char::is_whitespace);
+    let name = if padded { name.trim() } else { name };
     if !name.is_empty() && !has_name(list, name) {
         list.push(name.to_owned());
     }
@@ -175,23 +178,34 @@ struct Builder<'a> {
     members: &'a [Member],
     /// Directory spelling by name key.
     spelling: HashMap<String, &'a str>,
-    rows: BTreeMap<Topic, TopicRow>,
+    rows: Vec<TopicRow>,
+    /// Where each topic's row is in `rows`.
+    row_of: HashMap<Topic, usize>,
     mapped_gaps: BTreeSet<Topic>,
     groups: Vec<String>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn row(&mut self, topic: &Topic) -> &mut TopicRow {
-        self.rows
-            .entry(topic.clone())
-            .or_insert_with(|| TopicRow::new(topic.clone()))
+        let at = match self.row_of.get(topic) {
+            Some(&at) => at,
+            None => {
+                self.rows.push(TopicRow::new(topic.clone()));
+                self.row_of.insert(topic.clone(), self.rows.len() - 1);
+                self.rows.len() - 1
+            }
+        };
+        &mut self.rows[at]
     }
 
     /// Names as the directory spells them when they are members, so one
     /// person is one column however they typed their name.
-    fn canonical(&self, name: &str) -> String {
+    fn canonical<'s>(&self, name: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
         let spelled = self.spelling.get(&name_key(name)).copied();
-        spelled.unwrap_or(name.trim()).to_owned()
+        spelled.unwrap_or(name.trim())
     }
 
     fn add_member(&mut self, member: &Member) {
@@ -204,7 +218,7 @@ impl Builder<'_> {
     }
 
     fn add_record(&mut self, record: &Record) {
-        let shown: Vec<String> = record
+        let shown: Vec<&str> = record
             .contributions
             .iter()
             .filter(|c| shows_knowledge(&c.body))
@@ -249,7 +263,7 @@ impl Builder<'_> {
                 let Some(topic) = Topic::new(&entry.topic) else {
                     continue;
                 };
-                let names: Vec<String> = entry.members.iter().map(|n| self.canonical(n)).collect();
+                let names: Vec<&str> = entry.members.iter().map(|n| self.canonical(n)).collect();
                 let row = self.row(&topic);
                 for name in &names {
                     push_name(&mut row.mapped, name);
@@ -269,7 +283,7 @@ impl Builder<'_> {
         let mapped_gaps = self.mapped_gaps;
         let mut topics: Vec<TopicRow> = self
             .rows
-            .into_values()
+            .into_iter()
             .map(|mut row| {
                 row.demand.learners = row.learners.len();
                 if row.demand.is_live() && row.knowers().is_empty() {
@@ -284,11 +298,11 @@ impl Builder<'_> {
                 row
             })
             .collect();
-        // The rows come alphabetical from the map and the sort is stable.
         sort_by_cached_key(&mut topics, |row| {
             (
                 !row.is_gap(),
                 Reverse(row.demand.total() + row.knowers().len()),
+                row.topic.clone(),
             )
         });
         let mut people = Vec::new();
@@ -321,7 +335,8 @@ pub fn knowledge_map(records: &[Record], members: &[Member]) -> KnowledgeMap {
             .rev()
             .map(|m| (name_key(&m.name), m.name.as_str()))
             .collect(),
-        rows: BTreeMap::new(),
+        rows: Vec::new(),
+        row_of: HashMap::new(),
         mapped_gaps: BTreeSet::new(),
         groups: Vec::new(),
     };

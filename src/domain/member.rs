@@ -104,6 +104,19 @@ pub fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// Whether two names are one name (`name_key` equal), without building
+/// either key: lists of names are compared against often.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    name_key(a) == name_key(b)
+}
+
 pub fn find_by_name<'a>(members: &'a [Member], name: &str) -> Option<&'a Member> {
     members.iter().find(|member| member.is_named(name))
 }
@@ -226,7 +239,40 @@ impl Member {
 
     /// Whether `name`, as typed on a record or contribution, is this member.
     pub fn is_named(&self, name: &str) -> bool {
-        let key = name_key(name);
-        !key.is_empty() && name_key(&self.name) == key
+        same_name(&self.name, name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_key, same_name};
+
+    #[test]
+    fn same_name_agrees_with_name_keys() {
+        let names = [
+            "Ana",
+            " ana ",
+            "ANA",
+            "Anna",
+            "",
+            "  ",
+            "Noor Berg",
+            "noor berg",
+            "Zoë",
+            "ZOË",
+            "zoe",
+            "ΟΔΥΣΣΕΥΣ",
+            "οδυσσευς",
+            "İlker",
+            "i̇lker",
+            "Straße",
+            "STRASSE",
+        ];
+        for a in names {
+            for b in names {
+                let keys = !name_key(a).is_empty() && name_key(a) == name_key(b);
+                assert_eq!(same_name(a, b), keys, "{a:?} and {b:?}");
+            }
+        }
     }
 }
