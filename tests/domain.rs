@@ -217,3 +217,45 @@ fn text_meant_to_run_in_a_page_is_refused_and_code_between_backticks_kept() {
     let read = repertoire::domain::import::read_export(&file.to_json()).expect("imports");
     assert_eq!(read.records, vec![record]);
 }
+
+/// Every field, present and future, reaches search: each string and list
+/// of a payload is filled, and the texts hold exactly what the JSON holds.
+#[test]
+fn search_texts_are_exactly_the_payloads_texts() {
+    fn fill(value: &mut serde_json::Value, key: &str) {
+        match value {
+            // Choices keep their default: they are text only as names.
+            serde_json::Value::String(text) if text.is_empty() => *text = format!("text of {key}"),
+            serde_json::Value::Array(items) if key == "experts" => {
+                items.push(serde_json::json!({"topic": "topic of experts", "members": ["Ana"]}))
+            }
+            serde_json::Value::Array(items) => items.push(format!("item of {key}").into()),
+            _ => {}
+        }
+    }
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) => out.push(text.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    for kind in ActivityKind::ALL {
+        let mut value = serde_json::to_value(Payload::empty(kind)).expect("json");
+        let fields = value
+            .get_mut(kind.slug())
+            .and_then(serde_json::Value::as_object_mut)
+            .expect("a kind around an object");
+        for (key, field) in fields.iter_mut() {
+            fill(field, key);
+        }
+        let payload: Payload = serde_json::from_value(value.clone()).expect("filled payload");
+        let mut expected = Vec::new();
+        strings(&value[kind.slug()], &mut expected);
+        let mut texts: Vec<String> = payload.texts().into_iter().map(str::to_owned).collect();
+        expected.sort();
+        texts.sort();
+        assert_eq!(texts, expected, "{kind:?}");
+    }
+}

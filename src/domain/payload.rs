@@ -214,11 +214,92 @@ impl Payload {
         to_object(self)
     }
 
-    /// Every text this payload holds, for search.
-    pub fn texts(&self) -> Vec<String> {
-        let mut texts = Vec::new();
-        collect_strings(&Value::Object(to_object(self)), &mut texts);
+    /// Every text this payload holds, for search: its non-empty texts and
+    /// the names of its choices (ids are not text). Read from the fields
+    /// directly, as search folds every record's texts.
+    pub fn texts(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = match self {
+            Payload::ProblemSolving(p) => vec![
+                &p.goal,
+                &p.stuck_on,
+                &p.tried,
+                &p.constraints,
+                &p.useful_by,
+                &p.chosen_approach,
+                &p.outcome,
+            ],
+            Payload::InformationRequest(p) => vec![&p.question, &p.context, p.urgency.slug()],
+            Payload::SeekingExperience(p) => vec![&p.situation, &p.want_to_learn, &p.shareable],
+            Payload::ReusingAssets(p) => vec![
+                p.asset_type.slug(),
+                &p.description,
+                &p.first_used,
+                &p.how_to_adapt,
+                &p.location,
+                &p.who_may_use,
+            ],
+            Payload::Coordination(p) => vec![
+                &p.what,
+                &p.expected_benefit,
+                &p.who_needed,
+                &p.deadline,
+                &p.result,
+            ],
+            Payload::DiscussingDevelopments(p) => {
+                vec![&p.development, &p.link, &p.question, &p.verdict]
+            }
+            Payload::DocumentationProject(p) => {
+                let mut texts = vec![&*p.recurring_problem, &p.owner, &p.outline, &p.document];
+                texts.extend(p.contributors.iter().map(String::as_str));
+                texts
+            }
+            Payload::Visit(p) => {
+                let mut texts = vec![
+                    &*p.host,
+                    &p.want_to_learn,
+                    &p.proposed_dates,
+                    &p.logistics,
+                    &p.report,
+                ];
+                texts.extend(p.who_goes.iter().map(String::as_str));
+                texts
+            }
+            Payload::Mapping(p) => {
+                let mut texts = vec![&*p.area, &p.actions];
+                for entry in &p.experts {
+                    texts.push(&entry.topic);
+                    texts.extend(entry.members.iter().map(String::as_str));
+                }
+                texts.extend(p.gaps.iter().chain(&p.groups).map(String::as_str));
+                texts
+            }
+        };
+        texts.retain(|text| !text.is_empty());
         texts
+    }
+}
+
+impl Urgency {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Urgency::Low => "low",
+            Urgency::Normal => "normal",
+            Urgency::High => "high",
+        }
+    }
+}
+
+impl AssetType {
+    pub fn slug(self) -> &'static str {
+        match self {
+            AssetType::Template => "template",
+            AssetType::Proposal => "proposal",
+            AssetType::Code => "code",
+            AssetType::Checklist => "checklist",
+            AssetType::Slides => "slides",
+            AssetType::Guide => "guide",
+            AssetType::Other => "other",
+        }
     }
 }
 
@@ -253,15 +334,6 @@ fn from_object(
     let mut tagged = Map::new();
     tagged.insert(kind.slug().to_owned(), Value::Object(fields));
     serde_json::from_str(&Value::Object(tagged).to_string())
-}
-
-fn collect_strings(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(text) if !text.is_empty() => out.push(text.clone()),
-        Value::Array(items) => items.iter().for_each(|item| collect_strings(item, out)),
-        Value::Object(object) => object.values().for_each(|item| collect_strings(item, out)),
-        _ => {}
-    }
 }
 
 fn lines(raw: &str) -> Vec<String> {

@@ -17,15 +17,29 @@ pub fn fold(text: &str) -> String {
 }
 
 fn fold_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '*' | '_' | '`' | '#' | '>' | '[' | ']' | '(' | ')' | '~' => out.push(' '),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => match base_letter(c) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII, most of most texts, go byte by byte.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.extend(rest[..ascii].bytes().map(fold_ascii));
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            match base_letter(c) {
                 Some(base) => out.push_str(base),
                 None => out.extend(c.to_lowercase()),
-            },
+            }
         }
+        rest = chars.as_str();
+    }
+}
+
+fn fold_ascii(byte: u8) -> char {
+    match byte {
+        b'*' | b'_' | b'`' | b'#' | b'>' | b'[' | b']' | b'(' | b')' | b'~' => ' ',
+        _ => char::from(byte.to_ascii_lowercase()),
     }
 }
 
