@@ -226,8 +226,10 @@ fn search_texts_are_exactly_the_payloads_texts() {
         match value {
             // Choices keep their default: they are text only as names.
             serde_json::Value::String(text) if text.is_empty() => *text = format!("text of {key}"),
-            serde_json::Value::Array(items) if key == "experts" => {
-                items.push(serde_json::json!({"topic": "topic of experts", "members": ["Ana"]}))
+            serde_json::Value::Array(items) if key == "experts" => items
+                .push(serde_json::json!({"topic": "topic of experts", "members": ["Ana", "Lee"]})),
+            serde_json::Value::Null if key == "accepted_answer" => {
+                *value = "5e5532fb-eea2-43f8-8bc9-42ee9086c171".into()
             }
             serde_json::Value::Array(items) => items.push(format!("item of {key}").into()),
             _ => {}
@@ -253,9 +255,51 @@ fn search_texts_are_exactly_the_payloads_texts() {
         let payload: Payload = serde_json::from_value(value.clone()).expect("filled payload");
         let mut expected = Vec::new();
         strings(&value[kind.slug()], &mut expected);
+        // An id is not text.
+        expected.retain(|text| !text.starts_with("5e5532fb"));
         let mut texts: Vec<String> = payload.texts().into_iter().map(str::to_owned).collect();
         expected.sort();
         texts.sort();
         assert_eq!(texts, expected, "{kind:?}");
+        // Each field under its export name, with the text the form shows.
+        let values = payload.field_values();
+        let mut keys: Vec<&str> = values.iter().map(|(key, _)| *key).collect();
+        keys.sort_unstable();
+        let json_keys: Vec<&str> = value[kind.slug()]
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(keys, json_keys, "{kind:?}");
+        for (key, field) in values {
+            assert_eq!(
+                field.form_text(),
+                form_text(&value[kind.slug()][key]),
+                "{kind:?} {key}"
+            );
+        }
+    }
+}
+
+/// What the guided form shows for a field's JSON value.
+fn form_text(value: &serde_json::Value) -> String {
+    let line = |item: &serde_json::Value| match item {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Object(entry) => {
+            let members: Vec<&str> = entry["members"]
+                .as_array()
+                .map(|m| m.iter().filter_map(serde_json::Value::as_str).collect())
+                .unwrap_or_default();
+            format!(
+                "{}: {}",
+                entry["topic"].as_str().unwrap_or(""),
+                members.join(", ")
+            )
+        }
+        _ => String::new(),
+    };
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Array(items) => items.iter().map(line).collect::<Vec<_>>().join("\n"),
+        _ => String::new(),
     }
 }

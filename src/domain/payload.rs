@@ -205,77 +205,140 @@ impl Payload {
 
     /// The form's view of this payload, to edit it or to show it.
     pub fn to_form(&self) -> FormValues {
-        form_of(self.kind(), &to_object(self))
-    }
-
-    /// Every field by name, as JSON values: what the form shows and what
-    /// it does not (outcomes, verdicts…).
-    pub fn fields(&self) -> Map<String, Value> {
-        to_object(self)
+        let values = self.field_values();
+        map_of(fields_of(self.kind()).iter().map(|spec| {
+            let value = values.iter().find(|(key, _)| *key == spec.key);
+            let text = value
+                .map(|(_, value)| value.form_text())
+                .unwrap_or_default();
+            (spec.key.to_owned(), text)
+        }))
     }
 
     /// Every text this payload holds, for search: its non-empty texts and
-    /// the names of its choices (ids are not text). Read from the fields
-    /// directly, as search folds every record's texts.
+    /// the names of its choices (ids are not text).
     pub fn texts(&self) -> Vec<&str> {
-        let mut texts: Vec<&str> = match self {
-            Payload::ProblemSolving(p) => vec![
-                &p.goal,
-                &p.stuck_on,
-                &p.tried,
-                &p.constraints,
-                &p.useful_by,
-                &p.chosen_approach,
-                &p.outcome,
-            ],
-            Payload::InformationRequest(p) => vec![&p.question, &p.context, p.urgency.slug()],
-            Payload::SeekingExperience(p) => vec![&p.situation, &p.want_to_learn, &p.shareable],
-            Payload::ReusingAssets(p) => vec![
-                p.asset_type.slug(),
-                &p.description,
-                &p.first_used,
-                &p.how_to_adapt,
-                &p.location,
-                &p.who_may_use,
-            ],
-            Payload::Coordination(p) => vec![
-                &p.what,
-                &p.expected_benefit,
-                &p.who_needed,
-                &p.deadline,
-                &p.result,
-            ],
-            Payload::DiscussingDevelopments(p) => {
-                vec![&p.development, &p.link, &p.question, &p.verdict]
-            }
-            Payload::DocumentationProject(p) => {
-                let mut texts = vec![&*p.recurring_problem, &p.owner, &p.outline, &p.document];
-                texts.extend(p.contributors.iter().map(String::as_str));
-                texts
-            }
-            Payload::Visit(p) => {
-                let mut texts = vec![
-                    &*p.host,
-                    &p.want_to_learn,
-                    &p.proposed_dates,
-                    &p.logistics,
-                    &p.report,
-                ];
-                texts.extend(p.who_goes.iter().map(String::as_str));
-                texts
-            }
-            Payload::Mapping(p) => {
-                let mut texts = vec![&*p.area, &p.actions];
-                for entry in &p.experts {
-                    texts.push(&entry.topic);
-                    texts.extend(entry.members.iter().map(String::as_str));
-                }
-                texts.extend(p.gaps.iter().chain(&p.groups).map(String::as_str));
-                texts
-            }
-        };
+        let mut texts = Vec::new();
+        for (_, value) in self.field_values() {
+            value.texts(&mut texts);
+        }
         texts.retain(|text| !text.is_empty());
         texts
+    }
+
+    /// Every stored field by its name in the export format, read from the
+    /// struct directly: search and the import's checks read every record's
+    /// fields, and going through JSON would cost them most of their time.
+    pub fn field_values(&self) -> Vec<(&'static str, FieldValue<'_>)> {
+        use FieldValue::{Answer, Choice, Experts, Lines, Text};
+        match self {
+            Payload::ProblemSolving(p) => vec![
+                ("goal", Text(&p.goal)),
+                ("stuck_on", Text(&p.stuck_on)),
+                ("tried", Text(&p.tried)),
+                ("constraints", Text(&p.constraints)),
+                ("useful_by", Text(&p.useful_by)),
+                ("chosen_approach", Text(&p.chosen_approach)),
+                ("outcome", Text(&p.outcome)),
+            ],
+            Payload::InformationRequest(p) => vec![
+                ("question", Text(&p.question)),
+                ("context", Text(&p.context)),
+                ("urgency", Choice(p.urgency.slug())),
+                ("accepted_answer", Answer(p.accepted_answer)),
+            ],
+            Payload::SeekingExperience(p) => vec![
+                ("situation", Text(&p.situation)),
+                ("want_to_learn", Text(&p.want_to_learn)),
+                ("shareable", Text(&p.shareable)),
+            ],
+            Payload::ReusingAssets(p) => vec![
+                ("asset_type", Choice(p.asset_type.slug())),
+                ("description", Text(&p.description)),
+                ("first_used", Text(&p.first_used)),
+                ("how_to_adapt", Text(&p.how_to_adapt)),
+                ("location", Text(&p.location)),
+                ("who_may_use", Text(&p.who_may_use)),
+            ],
+            Payload::Coordination(p) => vec![
+                ("what", Text(&p.what)),
+                ("expected_benefit", Text(&p.expected_benefit)),
+                ("who_needed", Text(&p.who_needed)),
+                ("deadline", Text(&p.deadline)),
+                ("result", Text(&p.result)),
+            ],
+            Payload::DiscussingDevelopments(p) => vec![
+                ("development", Text(&p.development)),
+                ("link", Text(&p.link)),
+                ("question", Text(&p.question)),
+                ("verdict", Text(&p.verdict)),
+            ],
+            Payload::DocumentationProject(p) => vec![
+                ("recurring_problem", Text(&p.recurring_problem)),
+                ("owner", Text(&p.owner)),
+                ("contributors", Lines(&p.contributors)),
+                ("outline", Text(&p.outline)),
+                ("document", Text(&p.document)),
+            ],
+            Payload::Visit(p) => vec![
+                ("host", Text(&p.host)),
+                ("want_to_learn", Text(&p.want_to_learn)),
+                ("proposed_dates", Text(&p.proposed_dates)),
+                ("who_goes", Lines(&p.who_goes)),
+                ("logistics", Text(&p.logistics)),
+                ("report", Text(&p.report)),
+            ],
+            Payload::Mapping(p) => vec![
+                ("area", Text(&p.area)),
+                ("experts", Experts(&p.experts)),
+                ("gaps", Lines(&p.gaps)),
+                ("groups", Lines(&p.groups)),
+                ("actions", Text(&p.actions)),
+            ],
+        }
+    }
+}
+
+/// One stored field of a payload, as its type holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldValue<'a> {
+    Text(&'a str),
+    /// A choice, by the name the export format gives it.
+    Choice(&'static str),
+    Lines(&'a [String]),
+    Experts(&'a [TopicExperts]),
+    Answer(Option<Id>),
+}
+
+impl<'a> FieldValue<'a> {
+    /// The text the guided form shows for it: lists one item per line,
+    /// experts as "topic: name, name".
+    pub fn form_text(self) -> String {
+        match self {
+            FieldValue::Text(text) | FieldValue::Choice(text) => text.to_owned(),
+            FieldValue::Lines(items) => items.join("\n"),
+            FieldValue::Experts(entries) => entries
+                .iter()
+                .map(|entry| format!("{}: {}", entry.topic, entry.members.join(", ")))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            FieldValue::Answer(id) => id.map(|id| id.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// The texts within it, in order (an id is not text).
+    pub fn texts(self, out: &mut Vec<&'a str>) {
+        match self {
+            FieldValue::Text(text) | FieldValue::Choice(text) => out.push(text),
+            FieldValue::Lines(items) => out.extend(items.iter().map(String::as_str)),
+            FieldValue::Experts(entries) => {
+                for entry in entries {
+                    out.push(&entry.topic);
+                    out.extend(entry.members.iter().map(String::as_str));
+                }
+            }
+            FieldValue::Answer(_) => {}
+        }
     }
 }
 
@@ -301,14 +364,6 @@ impl AssetType {
             AssetType::Other => "other",
         }
     }
-}
-
-/// The form's view of a payload's fields (see `Payload::fields`).
-pub fn form_of(kind: ActivityKind, fields: &Map<String, Value>) -> FormValues {
-    map_of(fields_of(kind).iter().map(|spec| {
-        let text = fields.get(spec.key).map(write_field).unwrap_or_default();
-        (spec.key.to_owned(), text)
-    }))
 }
 
 /// The payload's fields, without the kind around them.
@@ -431,23 +486,4 @@ fn read_topic_experts(
     serde_json::to_string(&entries)
         .and_then(|text| serde_json::from_str(&text))
         .ok()
-}
-
-fn write_field(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|item| match item {
-                Value::String(text) => text.clone(),
-                Value::Object(_) => match serde_json::from_str::<TopicExperts>(&item.to_string()) {
-                    Ok(entry) => format!("{}: {}", entry.topic, entry.members.join(", ")),
-                    Err(_) => String::new(),
-                },
-                _ => String::new(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        _ => String::new(),
-    }
 }

@@ -17,8 +17,9 @@ use crate::domain::instrument::item;
 use crate::domain::kind::ActivityKind;
 use crate::domain::lifecycle::MAX_CONTRIBUTION_CHARS;
 use crate::domain::member::{Member, ParticipationLevel, MAX_MEMBER_TOPICS};
-use crate::domain::payload::{form_of, Payload};
+use crate::domain::payload::{FieldValue, Payload};
 use crate::domain::record::{Record, MAX_NAME_CHARS, MAX_TITLE_CHARS, MAX_TOPICS};
+use crate::domain::sorting::sort_by_key;
 use crate::domain::status::{statuses_of, Status};
 use crate::domain::time::Timestamp;
 use crate::domain::topic::{Topic, MAX_TOPIC_CHARS};
@@ -719,15 +720,20 @@ fn report_payload_fields(p: &mut Problems, at: &str, slug: &str, fields: &Object
 
 pub(super) fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
     let kind = payload.kind();
-    let fields = payload.fields();
-    let form = form_of(kind, &fields);
+    // In the order of the export's keys, so problems are listed as before.
+    let mut values = payload.field_values();
+    sort_by_key(&mut values, |(key, _)| *key);
     for spec in fields_of(kind) {
-        let text = form.get(spec.key).map(String::as_str).unwrap_or_default();
-        let at = path(at, spec.key);
+        let value = values.iter().find(|(key, _)| *key == spec.key);
+        let text = value
+            .map(|(_, value)| value.form_text())
+            .unwrap_or_default();
+        // The place is written out only for a problem: most fields have none.
+        let here = || path(at, spec.key);
         let count = text.chars().count();
         if count > spec.max_chars() {
             p.push(
-                &at,
+                here(),
                 format!(
                     "“{}” is too long: {count} characters, at most {}.",
                     spec.label,
@@ -736,12 +742,12 @@ pub(super) fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
             );
         }
         match spec.input {
-            Input::Date if !text.is_empty() && !is_valid_date(text) => p.push(
-                &at,
-                format!("“{}” is not a day: write it as year-month-day, for example 2026-03-31, between 1900 and 2200.", quote(text)),
+            Input::Date if !text.is_empty() && !is_valid_date(&text) => p.push(
+                here(),
+                format!("“{}” is not a day: write it as year-month-day, for example 2026-03-31, between 1900 and 2200.", quote(&text)),
             ),
-            Input::Link if !text.is_empty() && !is_valid_link(text) => p.push(
-                &at,
+            Input::Link if !text.is_empty() && !is_valid_link(&text) => p.push(
+                here(),
                 "A link must be a full web address that starts with https:// or http://.",
             ),
             _ => {}
@@ -749,34 +755,42 @@ pub(super) fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
     }
     // Fields no form shows (outcomes, verdicts, reports) have the limit of
     // the step that writes them; every text is checked for markup.
-    for (key, value) in &fields {
-        let at = path(at, key);
-        if fields_of(kind).iter().all(|spec| spec.key != key) {
-            if let Some(text) = value.as_str() {
-                let count = text.chars().count();
-                if count > MAX_CONTRIBUTION_CHARS {
-                    p.push(&at, format!("This text is too long: {count} characters, at most {MAX_CONTRIBUTION_CHARS}."));
-                }
+    for (key, value) in values {
+        if let FieldValue::Text(text) = value {
+            let count = text.chars().count();
+            if count > MAX_CONTRIBUTION_CHARS && fields_of(kind).iter().all(|spec| spec.key != key)
+            {
+                p.push(path(at, key), format!("This text is too long: {count} characters, at most {MAX_CONTRIBUTION_CHARS}."));
             }
         }
-        check_markup_within(p, &at, value);
+        check_markup_in_field(p, at, key, value);
     }
 }
 
-fn check_markup_within(p: &mut Problems, at: &str, value: &Value) {
+/// Markup in any text of a field, placed as in the export (`at.key[i]`).
+fn check_markup_in_field(p: &mut Problems, at: &str, key: &str, value: FieldValue<'_>) {
+    let mut markup = |place: &dyn Fn() -> String, text: &str| {
+        if find_markup(text).is_some() {
+            check_text(p, &place(), text, &UNLIMITED);
+        }
+    };
     match value {
-        Value::String(text) => check_text(p, at, text, &UNLIMITED),
-        Value::Array(items) => {
+        FieldValue::Text(text) | FieldValue::Choice(text) => markup(&|| path(at, key), text),
+        FieldValue::Lines(items) => {
             for (index, item) in items.iter().enumerate() {
-                check_markup_within(p, &format!("{at}[{index}]"), item);
+                markup(&|| format!("{}[{index}]", path(at, key)), item);
             }
         }
-        Value::Object(fields) => {
-            for (key, item) in fields {
-                check_markup_within(p, &path(at, key), item);
+        FieldValue::Experts(entries) => {
+            for (index, entry) in entries.iter().enumerate() {
+                let entry_at = || format!("{}[{index}]", path(at, key));
+                markup(&|| path(&entry_at(), "topic"), &entry.topic);
+                for (m, member) in entry.members.iter().enumerate() {
+                    markup(&|| format!("{}[{m}]", path(&entry_at(), "members")), member);
+                }
             }
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        FieldValue::Answer(_) => {}
     }
 }
 
