@@ -198,16 +198,14 @@ impl ImportJob {
     fn check_here(&self) {
         let job = self.clone();
         spawn_local(async move {
-            let report = match job.0.state.repo() {
-                Err(error) => Report::Failed(error.to_string()),
-                Ok(repo) => match plan(&repo, &job.0.file).await {
-                    Err(report) => report,
-                    Ok(plan) => {
-                        let summary = plan.summary();
-                        *job.0.here.borrow_mut() = Some(Writes::from_plan(plan));
-                        Report::Ready(summary)
-                    }
-                },
+            let repo = std::future::ready(job.0.state.repo());
+            let report = match plan(repo, &job.0.file).await {
+                Err(report) => report,
+                Ok((_, plan)) => {
+                    let summary = plan.summary();
+                    *job.0.here.borrow_mut() = Some(Writes::from_plan(plan));
+                    Report::Ready(summary)
+                }
             };
             match report {
                 Report::Ready(_) => job.hear(report),

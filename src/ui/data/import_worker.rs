@@ -10,7 +10,9 @@ use crate::store::import::Writes;
 use crate::store::StoreError;
 use crate::ui::browser::{self, BrowserIds};
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,22 +53,35 @@ pub fn whole_file(message: String) -> Refusal {
 }
 
 /// Reads, checks and plans: the part that takes long on a large file.
-pub async fn plan(repo: &IdbRepository, file: &web_sys::File) -> Result<MergePlan, Report> {
-    let text = browser::file_text(file)
-        .await
-        .map_err(|message| Report::Refused(whole_file(message)))?;
-    let imported = read_export(&text).map_err(Report::Refused)?;
-    drop(text);
-    let failed = |error: StoreError| Report::Failed(error.to_string());
-    let loaded = repo.load().await.map_err(failed)?;
-    let community = repo.load_community().await.map_err(failed)?;
+/// `repo` opens the database; the browser opens it and reads what is stored
+/// while the file is read and checked.
+pub async fn plan<R: Borrow<IdbRepository>>(
+    repo: impl Future<Output = Result<R, StoreError>>,
+    file: &web_sys::File,
+) -> Result<(R, MergePlan), Report> {
+    let reading = async {
+        let text = browser::file_text(file)
+            .await
+            .map_err(|message| Report::Refused(whole_file(message)))?;
+        read_export(&text).map_err(Report::Refused)
+    };
+    let loading = async {
+        let repo = repo.await?;
+        let loaded = repo.borrow().load().await?;
+        let community = repo.borrow().load_community().await?;
+        Ok::<_, StoreError>((repo, loaded, community))
+    };
+    let (imported, stored) = futures::future::join(reading, loading).await;
+    let imported = imported?;
+    let (repo, loaded, community) = stored.map_err(|error| Report::Failed(error.to_string()))?;
     let local = Local {
         records: &loaded.records,
         members: &community.members,
         rounds: &community.rounds,
         profile: community.profile.as_ref(),
     };
-    Ok(plan_merge(&local, &imported, &mut BrowserIds))
+    let plan = plan_merge(&local, &imported, &mut BrowserIds);
+    Ok((repo, plan))
 }
 
 struct Worker {
@@ -84,16 +99,13 @@ impl Worker {
     }
 
     async fn check(self: Rc<Self>, namespace: String, file: web_sys::File) {
-        let report = match IdbRepository::open(&namespace).await {
-            Err(error) => Report::Failed(error.to_string()),
-            Ok(repo) => match plan(&repo, &file).await {
-                Err(report) => report,
-                Ok(plan) => {
-                    let summary = plan.summary();
-                    *self.planned.borrow_mut() = Some((repo, Writes::from_plan(plan)));
-                    Report::Ready(summary)
-                }
-            },
+        let report = match plan(IdbRepository::open(&namespace), &file).await {
+            Err(report) => report,
+            Ok((repo, plan)) => {
+                let summary = plan.summary();
+                *self.planned.borrow_mut() = Some((repo, Writes::from_plan(plan)));
+                Report::Ready(summary)
+            }
         };
         self.report(&report);
     }
