@@ -6,7 +6,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::error::Error;
 use indexed_db_futures::Build;
 use repertoire::domain::{ActivityKind, Record, RecordForm, Status, Timestamp, Topic};
-use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, SCHEMA};
+use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, RECORDS, SCHEMA};
 use repertoire::store::{Repository, StoreError};
 use wasm_bindgen_test::*;
 
@@ -168,7 +168,15 @@ fn add_extra_store(db: &Database) -> Result<(), Error> {
     Ok(())
 }
 
-static SCHEMA_V2: [UpgradeStep; 2] = [SCHEMA[0], add_extra_store];
+/// Today's schema with one more step, as the next version will be.
+fn next_schema() -> &'static [UpgradeStep] {
+    let steps: Vec<UpgradeStep> = SCHEMA
+        .iter()
+        .copied()
+        .chain([add_extra_store as UpgradeStep])
+        .collect();
+    Box::leak(steps.into_boxed_slice())
+}
 
 #[wasm_bindgen_test]
 async fn an_upgrade_to_a_later_schema_keeps_every_record() {
@@ -184,10 +192,10 @@ async fn an_upgrade_to_a_later_schema_keeps_every_record() {
     }
     repo.close();
 
-    let upgraded = IdbRepository::open_with_schema(&name, &SCHEMA_V2)
+    let upgraded = IdbRepository::open_with_schema(&name, next_schema())
         .await
         .expect("upgrade opens");
-    assert_eq!(upgraded.database().version(), 2.0);
+    assert_eq!(upgraded.database().version(), SCHEMA.len() as f64 + 1.0);
     let names: Vec<String> = upgraded.database().object_store_names().collect();
     assert!(
         names.contains(&"extra".to_owned()),
@@ -212,13 +220,58 @@ async fn an_upgrade_to_a_later_schema_keeps_every_record() {
     upgraded.close();
 }
 
+/// Whether the records store has an index of that name.
+fn has_index(repo: &IdbRepository, name: &str) -> bool {
+    let tx = repo
+        .database()
+        .transaction(RECORDS)
+        .build()
+        .expect("transaction");
+    let store = tx.object_store(RECORDS).expect("records");
+    store.index(name).is_ok()
+}
+
+#[wasm_bindgen_test]
+async fn version_2_drops_the_kind_index_and_keeps_every_record() {
+    let name = unique_name("v1-to-v2");
+    let v1 = IdbRepository::open_with_schema(&name, &SCHEMA[..1])
+        .await
+        .expect("version 1 opens");
+    assert!(has_index(&v1, "kind"), "version 1 has it");
+    let records = [problem("One", "a", 1), request("Two", "b", 2)];
+    for record in &records {
+        v1.put(record).await.expect("saved");
+    }
+    v1.close();
+
+    let v2 = open(&name).await;
+    assert_eq!(v2.database().version(), 2.0);
+    assert!(!has_index(&v2, "kind"), "the kind index is gone");
+    for index in ["status", "updated", "author", "topics"] {
+        assert!(has_index(&v2, index), "{index} is kept");
+    }
+    let names: Vec<String> = v2.database().object_store_names().collect();
+    assert_eq!(
+        names.len(),
+        4,
+        "no store is left over from the step: {names:?}"
+    );
+    assert_eq!(v2.count().await.expect("count"), 2);
+    let requests = v2
+        .by_kind(ActivityKind::InformationRequest)
+        .await
+        .expect("by kind, without its index");
+    assert_eq!(requests, vec![records[1].clone()]);
+    v2.close();
+}
+
 #[wasm_bindgen_test]
 async fn an_old_tab_lets_go_when_another_opens_a_newer_schema() {
     let name = unique_name("tabs");
     let old_tab = open(&name).await;
     old_tab.put(&problem("Before", "", 1)).await.expect("saved");
     // Would hang forever if the old connection did not close itself.
-    let new_tab = IdbRepository::open_with_schema(&name, &SCHEMA_V2)
+    let new_tab = IdbRepository::open_with_schema(&name, next_schema())
         .await
         .expect("upgrade proceeds");
     assert_eq!(
@@ -236,7 +289,7 @@ async fn an_old_tab_lets_go_when_another_opens_a_newer_schema() {
 #[wasm_bindgen_test]
 async fn a_database_from_a_newer_version_is_refused_in_words() {
     let name = unique_name("too-new");
-    IdbRepository::open_with_schema(&name, &SCHEMA_V2)
+    IdbRepository::open_with_schema(&name, next_schema())
         .await
         .expect("newer opens")
         .close();

@@ -2,7 +2,7 @@
 //! one go, and the rules of `validate` are applied to what it read. Reading
 //! part by part (`validate`) is several times slower on a large file; it is
 //! needed only to place a problem, so it runs only when serde cannot read
-//! the file or these checks find anything.
+//! the file, or these checks or `shape.rs` find anything.
 //!
 //! Nothing here says where a problem is: whether there is one is all the
 //! quick way needs, and `validate` places them. So the rules get `HERE`
@@ -44,7 +44,7 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     }
     let mut p = Problems::default();
     check_time(&mut p, HERE, file.exported_at);
-    check_text(&mut p, "namespace", &file.namespace, &UNLIMITED);
+    check_text(&mut p, HERE, &file.namespace, &UNLIMITED);
     if let Some(profile) = &file.profile {
         check_profile(&mut p, profile);
     }

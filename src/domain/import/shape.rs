@@ -2,7 +2,8 @@
 //! values in field order; the reading part by part (`validate`) wants
 //! objects. So that the quick reading accepts exactly what `validate`
 //! accepts, a file whose lists stand anywhere but in a list field is left
-//! to `validate`. One pass over the bytes, without building anything.
+//! to `validate`. One pass over the bytes, keeping only a stack of the
+//! brackets still open.
 
 /// The fields of the export format that hold lists.
 const LIST_FIELDS: [&[u8]; 16] = [

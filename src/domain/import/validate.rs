@@ -757,9 +757,10 @@ pub(super) fn check_payload(p: &mut Problems, at: &str, payload: &Payload) {
     // the step that writes them; every text is checked for markup.
     for (key, value) in values {
         if let FieldValue::Text(text) = value {
-            let count = text.chars().count();
-            if count > MAX_CONTRIBUTION_CHARS && fields_of(kind).iter().all(|spec| spec.key != key)
-            {
+            // Counted only where no form's limit applied already.
+            let unformed = fields_of(kind).iter().all(|spec| spec.key != key);
+            let count = if unformed { text.chars().count() } else { 0 };
+            if count > MAX_CONTRIBUTION_CHARS {
                 p.push(path(at, key), format!("This text is too long: {count} characters, at most {MAX_CONTRIBUTION_CHARS}."));
             }
         }
@@ -784,10 +785,11 @@ fn check_markup_in_field(p: &mut Problems, at: &str, key: &str, value: FieldValu
         FieldValue::Experts(entries) => {
             for (index, entry) in entries.iter().enumerate() {
                 let entry_at = || format!("{}[{index}]", path(at, key));
-                markup(&|| path(&entry_at(), "topic"), &entry.topic);
+                // In the order of the keys, as everywhere.
                 for (m, member) in entry.members.iter().enumerate() {
                     markup(&|| format!("{}[{m}]", path(&entry_at(), "members")), member);
                 }
+                markup(&|| path(&entry_at(), "topic"), &entry.topic);
             }
         }
         FieldValue::Answer(_) => {}

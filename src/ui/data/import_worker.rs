@@ -53,8 +53,8 @@ pub fn whole_file(message: String) -> Refusal {
 }
 
 /// Reads, checks and plans: the part that takes long on a large file.
-/// `repo` opens the database; the browser opens it and reads what is stored
-/// while the file is read and checked.
+/// `repo` opens the database: the browser opens it, and starts reading what
+/// is stored, while the file is being read. A refused file ends the wait.
 pub async fn plan<R: Borrow<IdbRepository>>(
     repo: impl Future<Output = Result<R, StoreError>>,
     file: &web_sys::File,
@@ -66,14 +66,17 @@ pub async fn plan<R: Borrow<IdbRepository>>(
         read_export(&text).map_err(Report::Refused)
     };
     let loading = async {
-        let repo = repo.await?;
-        let loaded = repo.borrow().load().await?;
-        let community = repo.borrow().load_community().await?;
-        Ok::<_, StoreError>((repo, loaded, community))
+        let stored = async {
+            let repo = repo.await?;
+            let loaded = repo.borrow().load().await?;
+            let community = repo.borrow().load_community().await?;
+            Ok::<_, StoreError>((repo, loaded, community))
+        };
+        stored
+            .await
+            .map_err(|error| Report::Failed(error.to_string()))
     };
-    let (imported, stored) = futures::future::join(reading, loading).await;
-    let imported = imported?;
-    let (repo, loaded, community) = stored.map_err(|error| Report::Failed(error.to_string()))?;
+    let (imported, (repo, loaded, community)) = futures::future::try_join(reading, loading).await?;
     let local = Local {
         records: &loaded.records,
         members: &community.members,
