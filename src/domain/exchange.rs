@@ -145,16 +145,17 @@ mod tests {
 
 /// How long since the last backup, in whole days, when a reminder is due:
 /// nothing exported for `interval_days` since the last export or, with no
-/// export yet, since the oldest record. `None`: no reminder (nothing to
-/// lose, reminders off with 0 days, or not due yet).
+/// export yet, since this browser began keeping its records (`kept_since`,
+/// `None` when it keeps none). `None`: no reminder (nothing to lose,
+/// reminders off with 0 days, or not due yet).
 pub fn backup_due(
     last_export: Option<Timestamp>,
-    oldest_record: Option<Timestamp>,
+    kept_since: Option<Timestamp>,
     now: Timestamp,
     interval_days: u32,
 ) -> Option<u32> {
-    let since = last_export.or(oldest_record)?;
-    if interval_days == 0 || oldest_record.is_none() {
+    let since = last_export.or(kept_since)?;
+    if interval_days == 0 || kept_since.is_none() {
         return None;
     }
     let days = (now.millis() - since.millis()).max(0) / 86_400_000;

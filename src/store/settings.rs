@@ -25,6 +25,10 @@ pub struct Settings {
     /// How many records this browser held when last seen: an empty
     /// database after that means the browser cleared it, not a new start.
     pub records_seen: u32,
+    /// When this browser began keeping the records it holds (ms since the
+    /// epoch): with no export yet, the reminder to export counts from here,
+    /// not from when imported records were first written somewhere else.
+    pub kept_since: Option<i64>,
 }
 
 pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
@@ -39,6 +43,7 @@ impl Default for Settings {
             me: None,
             persistence_asked: false,
             records_seen: 0,
+            kept_since: None,
         }
     }
 }

@@ -161,6 +161,7 @@ impl AppState {
             records.push(record);
             sort_recent_first(records);
         });
+        self.remember_count();
         Ok(())
     }
 
@@ -171,7 +172,13 @@ impl AppState {
         if self.lost.get_untracked().is_none()
             && self.settings.with_untracked(|s| s.records_seen) != count
         {
-            self.update_settings(|s| s.records_seen = count);
+            let now = super::browser::now().millis();
+            self.update_settings(|s| {
+                if s.records_seen == 0 && count > 0 {
+                    s.kept_since = Some(now);
+                }
+                s.records_seen = count;
+            });
         }
     }
 

@@ -86,6 +86,32 @@ test('the space used is read again when the repertoire changes', async ({ page }
   await expect.poll(kilobytes).toBeGreaterThan(before + 200);
 });
 
+test('imported records count toward a backup from the day they arrive, not from when they were written', async ({ page, browser }) => {
+  // Another browser wrote a record in 2023 and exported it.
+  const other = await browser.newContext();
+  const there = await other.newPage();
+  await openApp(there);
+  await createKind(there, kinds[0]);
+  await navigate(there, 'Data');
+  const [download] = await Promise.all([there.waitForEvent('download'), there.getByRole('button', { name: 'Download the export (JSON)' }).click()]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  await other.close();
+  const old = Date.parse('2023-03-01T10:00:00Z');
+  file.records = file.records.map((record) => ({ ...record, created: old, updated: old, contributions: [] }));
+  // This browser imports it in 2026 and has never exported.
+  await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
+  await openApp(page, '#/data');
+  await page.getByLabel('Choose an export file (JSON)').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Imported');
+  await navigate(page, 'Home');
+  await expect(page.getByRole('heading', { name: 'Waiting for help' })).toBeVisible();
+  await expect(page.getByText(/No backup of the repertoire/)).toHaveCount(0);
+  await page.clock.setSystemTime(new Date('2026-02-19T12:00:00Z'));
+  await page.reload();
+  await expect(page.getByText('No backup of the repertoire for 45 days.')).toBeVisible();
+});
+
 test('Home reminds the member to export after the chosen interval', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
   await openApp(page);

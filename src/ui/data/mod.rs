@@ -117,9 +117,11 @@ pub fn BackupReminder() -> impl IntoView {
             .records
             .with(|records| records.iter().map(|r| r.created).min());
         state.settings.with(|s| {
+            // Settings from before `kept_since` existed: the oldest record.
+            let kept_since = oldest.map(|oldest| s.kept_since.map_or(oldest, Timestamp));
             backup_due(
                 s.last_export.map(Timestamp),
-                oldest,
+                kept_since,
                 browser::now(),
                 s.backup_reminder_days,
             )
