@@ -186,9 +186,8 @@ test('a large file is checked off the page: the page answers and the check can b
   await openApp(page);
   await createKind(page, kinds[1]);
   const file = copies(await exportFile(page), 50_000);
-  const worker = page.waitForEvent('worker');
   await chooseFile(page, file, 'large.json');
-  expect((await worker).url()).toMatch(/\/import-worker\.js$/);
+  expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/\/import-worker\.js$/)]);
   // Were the file checked on the page, this click would wait for the
   // check, and find the summary instead of the button.
   await page.getByRole('button', { name: 'Stop checking' }).click();
@@ -206,16 +205,17 @@ test('a large file is checked off the page: the page answers and the check can b
 });
 
 test('while a file is checked the page says so, offers to stop, and passes axe', async ({ page }) => {
-  await openApp(page);
-  await createKind(page, kinds[1]);
-  const file = copies(await exportFile(page), 30);
-  // The worker script is held back until the check has been looked at.
+  // The worker script is held back until the check has been looked at
+  // (the worker starts when the Data view opens).
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/import-worker.js', async (route) => {
     await held;
     await route.continue();
   });
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  const file = copies(await exportFile(page), 30);
   await chooseFile(page, file, 'thirty.json');
   await expect(page.getByRole('status').filter({ hasText: 'Checking the file' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Stop checking' })).toBeVisible();
@@ -254,6 +254,28 @@ for (const where of ['in the import worker', 'on the page, where no worker can s
     await expect(page.locator('.row')).toHaveCount(1);
   });
 }
+
+test('the import worker is ready before a file is chosen, serves one import, and goes with the Data view', async ({ page }) => {
+  const started = [];
+  page.on('worker', (worker) => started.push(worker));
+  const running = () => started.filter((worker) => !worker.closed).length;
+  page.on('worker', (worker) => worker.on('close', () => { worker.closed = true; }));
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  const file = copies(await exportFile(page), 20);
+  // Opening Data started one worker; nothing is chosen yet.
+  await expect.poll(running).toBe(1);
+  await page.getByLabel('Choose an export file (JSON)').setInputFiles({ name: 'twenty.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 20 new');
+  expect(started).toHaveLength(1);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported: 20 records new');
+  // The used worker ended; the next one waits for the next file.
+  await expect.poll(() => started.length).toBe(2);
+  await expect.poll(running).toBe(1);
+  await navigate(page, 'Home');
+  await expect.poll(running).toBe(0);
+});
 
 test('where no worker can start, a file is checked and imported on the page', async ({ page }) => {
   await page.route('**/import-worker.js', (route) => route.abort());

@@ -3,7 +3,7 @@
 //! confirms; the write is one transaction that can be stopped with nothing
 //! kept.
 
-use super::import_job::{refused_whole_file, ImportJob};
+use super::import_job::{form_gone, form_shown, refused_whole_file, warm_up, ImportJob};
 use super::import_worker::Report;
 use crate::domain::import::{Problem, Summary, MAX_FILE_BYTES};
 use crate::domain::words::plural;
@@ -84,7 +84,12 @@ pub fn Import() -> impl IntoView {
         if !matches!(stage.try_get_untracked(), Some(Stage::Writing { .. })) {
             drop_job();
         }
+        form_gone();
     });
+    // The worker loads while the member picks a file, and again for the
+    // next file once an import ended.
+    form_shown();
+    let ready_for_next = warm_up;
     let choose = move |ev: leptos::ev::Event| {
         let Some(file) = ev
             .target()
@@ -101,6 +106,7 @@ pub fn Import() -> impl IntoView {
                 Report::Listening => {}
                 Report::Refused(refusal) => {
                     reset_input();
+                    ready_for_next();
                     stage.set(Stage::Refused {
                         name: name.clone(),
                         problems: refusal.problems.clone(),
@@ -118,6 +124,7 @@ pub fn Import() -> impl IntoView {
                 Report::Done | Report::Cancelled | Report::Failed(_) => {
                     stage.set(Stage::Idle);
                     reset_input();
+                    ready_for_next();
                 }
             }
         };

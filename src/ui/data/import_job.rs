@@ -35,6 +35,89 @@ fn worker_url() -> Option<String> {
         .map(|url| url.href())
 }
 
+/// Starts an import worker; it says `Listening` once the bundle runs.
+fn new_worker() -> Option<web_sys::Worker> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(&worker_url()?, &options).ok()?;
+    // `import-worker.js` starts the bundle from the page's own module.
+    match worker.post_message(&wasm_bindgen::module()) {
+        Ok(()) => Some(worker),
+        Err(_) => {
+            worker.terminate();
+            None
+        }
+    }
+}
+
+/// A worker started before a file is chosen: it loads while the member
+/// picks the file, so that checking begins at once.
+struct Spare {
+    worker: web_sys::Worker,
+    /// `None` while it starts; `Some(false)` when it could not.
+    ready: Rc<Cell<Option<bool>>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+    /// Import forms shown: several widgets of one page share the bundle.
+    static FORMS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// An import form appeared: a worker loads while the member picks a file.
+pub fn form_shown() {
+    FORMS.with(|forms| forms.set(forms.get() + 1));
+    warm_up();
+}
+
+/// An import form went; the waiting worker goes with the last one.
+pub fn form_gone() {
+    let left = FORMS.with(|forms| {
+        forms.set(forms.get().saturating_sub(1));
+        forms.get()
+    });
+    if left == 0 {
+        if let Some(spare) = SPARE.with(|slot| slot.borrow_mut().take()) {
+            spare.worker.terminate();
+        }
+    }
+}
+
+/// Starts a worker for the next import while a form is shown, unless one
+/// is waiting already.
+pub fn warm_up() {
+    if FORMS.with(Cell::get) == 0 || SPARE.with(|spare| spare.borrow().is_some()) {
+        return;
+    }
+    let Some(worker) = new_worker() else {
+        return;
+    };
+    let ready = Rc::new(Cell::new(None));
+    let heard = ready.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let report = event.data().as_string().and_then(|t| Report::from_text(&t));
+            if report == Some(Report::Listening) {
+                heard.set(Some(true));
+            }
+        });
+    let failed = ready.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        failed.set(Some(false));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let spare = Spare {
+        worker,
+        ready,
+        _on_message: on_message,
+        _on_error: on_error,
+    };
+    SPARE.with(|slot| *slot.borrow_mut() = Some(spare));
+}
+
 struct Running {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -76,17 +159,27 @@ impl ImportJob {
             stop: Rc::new(Cell::new(false)),
             summary: RefCell::new(None),
         }));
-        match job.spawn_worker() {
-            Some(running) => *job.0.worker.borrow_mut() = Some(running),
-            None => job.check_here(),
+        match SPARE.with(|spare| spare.borrow_mut().take()) {
+            // A worker cannot start here: the page does the work.
+            Some(spare) if spare.ready.get() == Some(false) => {
+                spare.worker.terminate();
+                job.check_here();
+            }
+            Some(spare) => {
+                *job.0.worker.borrow_mut() = Some(job.attach(spare.worker.clone()));
+                if spare.ready.get() == Some(true) {
+                    job.hear(Report::Listening);
+                }
+            }
+            None => match new_worker() {
+                Some(worker) => *job.0.worker.borrow_mut() = Some(job.attach(worker)),
+                None => job.check_here(),
+            },
         }
         job
     }
 
-    fn spawn_worker(&self) -> Option<Running> {
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(&worker_url()?, &options).ok()?;
+    fn attach(&self, worker: web_sys::Worker) -> Running {
         let job = self.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
@@ -109,13 +202,11 @@ impl ImportJob {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // `import-worker.js` starts the bundle from the page's own module.
-        worker.post_message(&wasm_bindgen::module()).ok()?;
-        Some(Running {
+        Running {
             worker,
             _on_message: on_message,
             _on_error: on_error,
-        })
+        }
     }
 
     fn post(&self, request: &str, with_file: bool) {
