@@ -7,6 +7,7 @@ use super::layout::{Header, LiveRegion, StorageProblem};
 use super::map::MapView;
 use super::members::MembersView;
 use super::options::MountOptions;
+use super::pause::Pause;
 use super::profile::ProfileView;
 use super::record::{EditRecord, RecordDetail};
 use super::repertoire::{RecentRows, RepertoireList};
@@ -112,21 +113,20 @@ fn follow_hash(state: AppState) {
     // Rewriting the address costs the browser more than a whole search, so
     // while a query is refined (typing, filters) the address follows once
     // the member pauses; moving to another view updates it at once.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = Pause::new();
     Effect::new(move |previous: Option<View>| {
         let view = state.view.get();
         let refining = matches!(
             (&previous, &view),
             (Some(View::Repertoire(_)), View::Repertoire(_))
         );
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
         let hash = view.to_hash();
         if refining {
-            let later = move || browser::set_location_hash(&hash, true);
-            pending.set_value(set_timeout_with_handle(later, ADDRESS_PAUSE).ok());
+            pending.after(ADDRESS_PAUSE, move || {
+                browser::set_location_hash(&hash, true)
+            });
         } else {
+            pending.cancel();
             browser::set_location_hash(&hash, false);
         }
         view

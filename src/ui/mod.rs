@@ -31,6 +31,8 @@ mod markdown;
 #[cfg(target_arch = "wasm32")]
 mod members;
 #[cfg(target_arch = "wasm32")]
+mod pause;
+#[cfg(target_arch = "wasm32")]
 mod plain_field;
 #[cfg(target_arch = "wasm32")]
 mod profile;

@@ -5,8 +5,10 @@
 //! `import-worker.js` starts it; `import_job.rs` is the page's side.
 
 use crate::domain::import::{plan_merge, read_export, Local, MergePlan, Problem, Refusal, Summary};
+use crate::store::community::Community;
 use crate::store::idb::IdbRepository;
 use crate::store::import::Writes;
+use crate::store::row::Loaded;
 use crate::store::StoreError;
 use crate::ui::browser::{self, BrowserIds};
 use serde::{Deserialize, Serialize};
@@ -66,13 +68,7 @@ pub async fn plan<R: Borrow<IdbRepository>>(
         read_export(&text).map_err(Report::Refused)
     };
     let loading = async {
-        let stored = async {
-            let repo = repo.await?;
-            let loaded = repo.borrow().load().await?;
-            let community = repo.borrow().load_community().await?;
-            Ok::<_, StoreError>((repo, loaded, community))
-        };
-        stored
+        stored(repo)
             .await
             .map_err(|error| Report::Failed(error.to_string()))
     };
@@ -85,6 +81,16 @@ pub async fn plan<R: Borrow<IdbRepository>>(
     };
     let plan = plan_merge(&local, &imported, &mut BrowserIds);
     Ok((repo, plan))
+}
+
+/// Opens the database and reads everything it holds.
+async fn stored<R: Borrow<IdbRepository>>(
+    repo: impl Future<Output = Result<R, StoreError>>,
+) -> Result<(R, Loaded, Community), StoreError> {
+    let repo = repo.await?;
+    let loaded = repo.borrow().load().await?;
+    let community = repo.borrow().load_community().await?;
+    Ok((repo, loaded, community))
 }
 
 struct Worker {

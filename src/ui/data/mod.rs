@@ -3,6 +3,7 @@
 
 use super::browser::{self, format_time};
 use super::layout::ViewLink;
+use super::pause::Pause;
 use super::route::View;
 use super::state::{use_app, AppState};
 use crate::domain::exchange::{backup_due, iso_date, published_markdown, ExportFile};
@@ -234,12 +235,7 @@ const ESTIMATE_PAUSE: Duration = Duration::from_millis(400);
 /// Every save, import and deletion changes the space used, so the figure is
 /// read again once the repertoire has settled after a change.
 fn reread_on_change(state: AppState, estimate: RwSignal<Option<(f64, f64)>>) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let cancel = move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
+    let pending = Pause::new();
     Effect::new(move |ran: Option<()>| {
         state.records.track();
         state.members.track();
@@ -247,16 +243,14 @@ fn reread_on_change(state: AppState, estimate: RwSignal<Option<(f64, f64)>>) {
         state.profile.track();
         // The first run is the mount, which reads the figure already.
         if ran.is_some() {
-            cancel();
-            let read = move || {
+            pending.after(ESTIMATE_PAUSE, move || {
                 spawn_local(async move {
                     estimate.try_set(browser::storage_estimate().await);
                 })
-            };
-            pending.set_value(set_timeout_with_handle(read, ESTIMATE_PAUSE).ok());
+            });
         }
     });
-    on_cleanup(cancel);
+    on_cleanup(move || pending.cancel());
 }
 
 #[component]
