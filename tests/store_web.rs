@@ -7,6 +7,7 @@ use indexed_db_futures::error::Error;
 use indexed_db_futures::Build;
 use repertoire::domain::{ActivityKind, Record, RecordForm, Status, Timestamp, Topic};
 use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, RECORDS, SCHEMA};
+use repertoire::store::import::{Rows, Writes};
 use repertoire::store::{Repository, StoreError};
 use wasm_bindgen_test::*;
 
@@ -306,8 +307,8 @@ fn each_namespace_has_its_own_database() {
     assert_eq!(database_name("north"), "repertoire:north");
 }
 
-fn import_of(count: usize) -> repertoire::store::import::Writes {
-    repertoire::store::import::Writes {
+fn import_of(count: usize) -> Writes {
+    Writes {
         records: (0..count)
             .map(|i| problem(&format!("Imported {i}"), "handover", 1_000 + i as i64))
             .collect(),
@@ -320,8 +321,9 @@ async fn an_import_is_written_whole_and_says_how_far_it_is() {
     let repo = open(&unique_name("import")).await;
     let writes = import_of(1_200);
     let heard = std::cell::RefCell::new(Vec::new());
+    let rows = Rows::of(&writes).expect("rows");
     repo.write_all(
-        &writes,
+        &rows,
         &|done, total| heard.borrow_mut().push((done, total)),
         &|| false,
     )
@@ -345,7 +347,7 @@ async fn a_stopped_import_writes_nothing() {
         .expect("put");
     let writes = import_of(1_200);
     let stopped = repo
-        .write_all(&writes, &|_, _| {}, &|| true)
+        .write_all(&Rows::of(&writes).expect("rows"), &|_, _| {}, &|| true)
         .await
         .expect_err("stopped");
     assert!(matches!(stopped, StoreError::Cancelled), "{stopped:?}");

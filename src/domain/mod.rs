@@ -20,6 +20,7 @@ pub mod participation;
 pub mod payload;
 pub mod recommend;
 pub mod record;
+pub mod sample;
 pub mod scoring;
 pub mod search;
 pub mod sorting;

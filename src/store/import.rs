@@ -52,38 +52,54 @@ impl Writes {
     }
 }
 
+/// Writes laid out as stored rows. They are made before the transaction:
+/// only IndexedDB requests may be awaited inside it, or it commits early.
+/// The import worker makes them while the member reads the summary.
+#[derive(Debug)]
+pub struct Rows {
+    records: Vec<RecordRow>,
+    members: Vec<DocRow>,
+    rounds: Vec<DocRow>,
+    profile: Option<DocRow>,
+}
+
+impl Rows {
+    pub fn of(writes: &Writes) -> Result<Rows, StoreError> {
+        Ok(Rows {
+            records: writes
+                .records
+                .iter()
+                .map(RecordRow::from_record)
+                .collect::<Result<_, _>>()?,
+            members: writes
+                .members
+                .iter()
+                .map(|m| DocRow::new(m.id.to_string(), m))
+                .collect::<Result<_, _>>()?,
+            rounds: writes
+                .rounds
+                .iter()
+                .map(|r| DocRow::new(r.id.to_string(), r))
+                .collect::<Result<_, _>>()?,
+            profile: writes
+                .profile
+                .as_ref()
+                .map(|p| DocRow::new(PROFILE_KEY.to_owned(), p))
+                .transpose()?,
+        })
+    }
+}
+
 impl IdbRepository {
     /// Writes everything or nothing. `progress` hears (written, total)
     /// after each batch; when `cancelled` answers true, the transaction is
     /// abandoned and nothing is written.
     pub async fn write_all(
         &self,
-        writes: &Writes,
+        rows: &Rows,
         progress: &dyn Fn(usize, usize),
         cancelled: &dyn Fn() -> bool,
     ) -> Result<(), StoreError> {
-        // Serialize before the transaction: only IndexedDB requests may be
-        // awaited inside it, or it commits early.
-        let records = writes
-            .records
-            .iter()
-            .map(RecordRow::from_record)
-            .collect::<Result<Vec<_>, _>>()?;
-        let members = writes
-            .members
-            .iter()
-            .map(|m| DocRow::new(m.id.to_string(), m))
-            .collect::<Result<Vec<_>, _>>()?;
-        let rounds = writes
-            .rounds
-            .iter()
-            .map(|r| DocRow::new(r.id.to_string(), r))
-            .collect::<Result<Vec<_>, _>>()?;
-        let profile = writes
-            .profile
-            .as_ref()
-            .map(|p| DocRow::new(PROFILE_KEY.to_owned(), p))
-            .transpose()?;
         self.check_open()?;
         let tx = self
             .database()
@@ -91,14 +107,14 @@ impl IdbRepository {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(store_error)?;
-        let total = records.len();
+        let total = rows.records.len();
         let store = tx.object_store(RECORDS).map_err(store_error)?;
         // Requests of one transaction complete in order: when the last of a
         // batch is done, so is the batch. The next batch is issued before
         // that wait, so the browser always has rows to store.
         let mut issued = 0;
         let mut waiting = None;
-        for batch in records.chunks(BATCH) {
+        for batch in rows.records.chunks(BATCH) {
             let done_before = issued;
             let mut last = None;
             for row in batch {
@@ -114,14 +130,14 @@ impl IdbRepository {
             batch_done(last, issued, total, progress, cancelled).await?;
         }
         let members_store = tx.object_store(MEMBERS).map_err(store_error)?;
-        for row in &members {
+        for row in &rows.members {
             members_store.put(row).serde().map_err(store_error)?;
         }
         let rounds_store = tx.object_store(ROUNDS).map_err(store_error)?;
-        for row in &rounds {
+        for row in &rows.rounds {
             rounds_store.put(row).serde().map_err(store_error)?;
         }
-        if let Some(row) = profile {
+        if let Some(row) = &rows.profile {
             let meta = tx.object_store(META).map_err(store_error)?;
             meta.put(row)
                 .with_key(PROFILE_KEY.to_owned())

@@ -100,6 +100,12 @@ pub fn LiveRegion() -> impl IntoView {
                         }
                     })
             }}
+            {move || {
+                state
+                    .refreshing
+                    .get()
+                    .then(|| view! { <p class="notice">"Reading the imported records…"</p> })
+            }}
         </div>
     }
 }

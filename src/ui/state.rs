@@ -8,7 +8,7 @@ use crate::domain::community::CommunityProfile;
 use crate::domain::member::Member;
 use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
 use crate::store::idb::IdbRepository;
-use crate::store::import::Writes;
+use crate::store::import::{Rows, Writes};
 use crate::store::repository::sort_recent_first;
 use crate::store::settings::{settings_slot, Settings};
 use crate::store::{Repository, StoreError};
@@ -44,6 +44,9 @@ pub struct AppState {
     pub embedded: StoredValue<bool>,
     pub view: RwSignal<View>,
     pub loading: RwSignal<Loading>,
+    /// True while everything is read again after an import (here or in
+    /// another tab): until then the views show what was there before.
+    pub refreshing: RwSignal<bool>,
     /// Every record, most recently active first, as last committed.
     pub records: RwSignal<Vec<Record>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -75,6 +78,7 @@ impl AppState {
             embedded: StoredValue::new(false),
             view: RwSignal::new(first_view),
             loading: RwSignal::new(Loading::Opening),
+            refreshing: RwSignal::new(false),
             records: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             profile: RwSignal::new(None),
@@ -208,10 +212,7 @@ impl AppState {
                 .records
                 .update(|records| records.retain(|r| r.id != id)),
             Change::Community => self.reload_community(&repo).await,
-            Change::Everything => {
-                self.reload_records(&repo).await;
-                self.reload_community(&repo).await;
-            }
+            Change::Everything => self.reload_everything(&repo).await,
         }
     }
 
@@ -223,10 +224,13 @@ impl AppState {
         }
     }
 
-    async fn reload_records(self, repo: &IdbRepository) {
+    async fn reload_everything(self, repo: &IdbRepository) {
+        self.refreshing.set(true);
         if let Ok(loaded) = repo.load().await {
             self.records.set(loaded.records);
         }
+        self.reload_community(repo).await;
+        self.refreshing.set(false);
     }
 
     /// Writes an import in one transaction; `imported` then shows it.
@@ -236,17 +240,17 @@ impl AppState {
         progress: &dyn Fn(usize, usize),
         cancelled: &dyn Fn() -> bool,
     ) -> Result<(), StoreError> {
-        self.repo()?.write_all(writes, progress, cancelled).await
+        let rows = Rows::of(writes)?;
+        self.repo()?.write_all(&rows, progress, cancelled).await
     }
 
     /// An import was written (here or by the import worker): shows what is
     /// stored now, and tells the other tabs.
     pub async fn imported(self) {
         let Ok(repo) = self.repo() else { return };
-        self.reload_records(&repo).await;
+        self.reload_everything(&repo).await;
         self.lost.set(None);
         self.remember_count();
-        self.reload_community(&repo).await;
         self.announce(Change::Everything);
         self.ask_to_keep_data();
     }

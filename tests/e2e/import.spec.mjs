@@ -198,8 +198,17 @@ test('a large file is checked off the page: the page answers and the check can b
   // The same file can be chosen again and imported.
   await chooseFile(page, copies(file, 300), 'smaller.json');
   await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 300 new');
+  // Until the page has read the imported records, it says so.
+  await page.evaluate(() => {
+    window.sawReading = false;
+    new MutationObserver(() => {
+      if (document.body.textContent.includes('Reading the imported records')) window.sawReading = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').first()).toContainText('Imported: 300 records new');
+  await expect(page.getByText('Reading the imported records')).toHaveCount(0);
+  expect(await page.evaluate(() => window.sawReading)).toBe(true);
   await navigate(page, 'Repertoire');
   await expect(page.getByText('301 records')).toBeVisible();
 });
