@@ -128,7 +128,7 @@ async function appImport(page, base, data) {
     window.benchImport.confirmed = performance.now();
     button.click();
   });
-  await page.getByText(/^Imported:/).waitFor({ timeout });
+  await page.getByRole('status').getByText(/^Imported:/).waitFor({ timeout });
   const { chosen, ready, confirmed, done } = await page.evaluate(() => window.benchImport);
   return [ready - chosen, done - confirmed];
 }

@@ -207,6 +207,8 @@ test('a large file is checked off the page: the page answers and the check can b
   });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').first()).toContainText('Imported: 300 records new');
+  // Said where Import was pressed too: the page's notice may be out of view.
+  await expect(page.getByRole('region', { name: 'Import', exact: true })).toContainText('Imported: 300 records new');
   await expect(page.getByText('Reading the imported records')).toHaveCount(0);
   expect(await page.evaluate(() => window.sawReading)).toBe(true);
   await navigate(page, 'Repertoire');
@@ -257,6 +259,7 @@ for (const where of ['in the import worker', 'on the page, where no worker can s
     else await (await worker).evaluate(fillDiskAfter1000Writes);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(page.getByRole('status').first()).toContainText('Nothing was imported. The browser\'s storage for this site is full');
+    await expect(page.getByRole('region', { name: 'Import', exact: true }).locator('.notice.error')).toContainText('Nothing was imported');
     await page.reload();
     await openApp(page);
     await navigate(page, 'Repertoire');

@@ -3,9 +3,9 @@
 //! confirms; the write is one transaction that can be stopped with nothing
 //! kept.
 
-use super::import_job::{form_gone, form_shown, refused_whole_file, warm_up, ImportJob};
+use super::import_job::{form_gone, form_shown, outcome, refused_whole_file, warm_up, ImportJob};
 use super::import_worker::Report;
-use crate::domain::import::{Problem, Summary, MAX_FILE_BYTES};
+use crate::domain::import::{Counts, Problem, Summary, MAX_FILE_BYTES};
 use crate::domain::words::plural;
 use crate::ui::browser;
 use crate::ui::state::use_app;
@@ -28,6 +28,12 @@ enum Stage {
     Writing {
         done: usize,
         total: usize,
+    },
+    /// How the last import ended, said where the member pressed Import
+    /// (the page's notice may be scrolled out of view).
+    Ended {
+        text: String,
+        is_error: bool,
     },
 }
 
@@ -66,6 +72,7 @@ fn summary_text(summary: &Summary) -> String {
 pub fn Import() -> impl IntoView {
     let state = use_app();
     let stage = RwSignal::new(Stage::Idle);
+    let counts = StoredValue::new(Counts::default());
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
     let reset_input = move || {
@@ -113,16 +120,22 @@ pub fn Import() -> impl IntoView {
                         total: refusal.total,
                     })
                 }
-                Report::Ready(summary) => stage.set(Stage::Ready {
-                    name: name.clone(),
-                    summary: summary.clone(),
-                }),
+                Report::Ready(summary) => {
+                    counts.set_value(summary.counts);
+                    stage.set(Stage::Ready {
+                        name: name.clone(),
+                        summary: summary.clone(),
+                    })
+                }
                 Report::Progress { done, total } => stage.set(Stage::Writing {
                     done: *done,
                     total: *total,
                 }),
                 Report::Done | Report::Cancelled | Report::Failed(_) => {
-                    stage.set(Stage::Idle);
+                    stage.set(outcome(report, counts.get_value()).map_or(
+                        Stage::Idle,
+                        |(text, is_error)| Stage::Ended { text, is_error },
+                    ));
                     reset_input();
                     ready_for_next();
                 }
@@ -221,6 +234,12 @@ pub fn Import() -> impl IntoView {
                         <progress id="import-progress" max=total.max(1) value=done></progress>
                         <p><button type="button" class="secondary" on:click=stop>"Stop the import"</button></p>
                     </div>
+                }.into_any(),
+                Stage::Ended { text, is_error } => view! {
+                    <p class="notice" class:error=is_error>
+                        {text}
+                        {move || state.refreshing.get().then_some(" Reading the imported records…")}
+                    </p>
                 }.into_any(),
             }}
         </section>

@@ -5,7 +5,7 @@
 //! page, which then pauses while the file is checked.
 
 use super::import_worker::{plan, whole_file, Report};
-use crate::domain::import::Summary;
+use crate::domain::import::{Counts, Summary};
 use crate::domain::words::plural;
 use crate::store::import::Writes;
 use crate::store::StoreError;
@@ -47,6 +47,29 @@ fn new_worker() -> Option<web_sys::Worker> {
             worker.terminate();
             None
         }
+    }
+}
+
+/// What the member is told when an import ends, and whether it failed;
+/// `counts` are the summary's.
+pub fn outcome(report: &Report, counts: Counts) -> Option<(String, bool)> {
+    match report {
+        Report::Done => Some((
+            format!(
+                "Imported: {} new, {} updated, {} kept as separate copies.",
+                plural(counts.new, "record", "records"),
+                counts.updated,
+                plural(
+                    counts.conflicts,
+                    "conflicting version",
+                    "conflicting versions"
+                ),
+            ),
+            false,
+        )),
+        Report::Cancelled => Some((StoreError::Cancelled.to_string(), false)),
+        Report::Failed(message) => Some((format!("Nothing was imported. {message}"), true)),
+        _ => None,
     }
 }
 
@@ -256,27 +279,13 @@ impl ImportJob {
         let job = self.clone();
         spawn_local(async move {
             let state = job.0.state;
-            match &report {
-                // Said as soon as it is committed; the list then refreshes
-                // in slices, which takes a while on a large repertoire.
-                Report::Done => {
-                    let c = job
-                        .0
-                        .summary
-                        .borrow()
-                        .as_ref()
-                        .map(|s| s.counts)
-                        .unwrap_or_default();
-                    state.tell(format!(
-                        "Imported: {} new, {} updated, {} kept as separate copies.",
-                        plural(c.new, "record", "records"),
-                        c.updated,
-                        plural(c.conflicts, "conflicting version", "conflicting versions"),
-                    ));
-                }
-                Report::Cancelled => state.tell(StoreError::Cancelled.to_string()),
-                Report::Failed(message) => state.warn(format!("Nothing was imported. {message}")),
-                _ => {}
+            // Said as soon as it is committed; the list then refreshes in
+            // slices, which takes a while on a large repertoire.
+            let counts = job.0.summary.borrow().as_ref().map(|s| s.counts);
+            match outcome(&report, counts.unwrap_or_default()) {
+                Some((text, false)) => state.tell(text),
+                Some((text, true)) => state.warn(text),
+                None => {}
             }
             (job.0.on_report)(&report);
             if report == Report::Done {
