@@ -4,7 +4,9 @@
 
 use repertoire::domain::lifecycle::{apply, offered_moves, Step};
 use repertoire::domain::links::{linked_from, recurring_problems, write_it_down, RECURRING_AT};
-use repertoire::domain::search::{fold, search_text, Found, Query, SearchIndex, Sort};
+use repertoire::domain::search::{
+    fold, people_in, search_text, topics_in, Found, Query, SearchIndex, Sort,
+};
 use repertoire::domain::{
     ActivityKind, ContributionBody, IdSource, Payload, Record, RecordForm, SeededIds, Stance,
     Status, Timestamp, Topic,
@@ -766,5 +768,50 @@ fn news_since_the_last_visit_leaves_out_my_own_work() {
     assert!(
         changes_since(&records, w.tick(), "Ana").is_empty(),
         "nothing after now"
+    );
+}
+
+/// The filters' choices are made from distinct values only; they must be
+/// what sorting every value and dropping repeats gives.
+#[test]
+fn the_filters_offer_each_topic_and_each_person_once_in_order() {
+    let mut records = repertoire::domain::sample::export(400, 11).records;
+    // The same person written in other cases, first in a contribution.
+    records[3].author = "ANA BERG".into();
+    records[7].author = "ana berg".into();
+    if let Some(c) = records[1].contributions.first_mut() {
+        c.author = "Ana Berg".into();
+    }
+    records[9].author = "Zoë Ito".into();
+    records[10].author = "zoë ito".into();
+
+    let expected_topics: Vec<String> = records
+        .iter()
+        .flat_map(|r| r.topics.iter())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|t| t.to_string())
+        .collect();
+    let topics: Vec<String> = topics_in(&records).iter().map(|t| t.to_string()).collect();
+    assert_eq!(topics, expected_topics);
+
+    let mut expected_people: Vec<&str> = records
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.author.as_str())
+                .chain(r.contributions.iter().map(|c| c.author.as_str()))
+        })
+        .collect();
+    expected_people.sort_by_key(|n| n.to_lowercase());
+    expected_people.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    let people = people_in(&records);
+    assert_eq!(people, expected_people);
+    assert!(people.contains(&"Zoë Ito") && !people.contains(&"zoë ito"));
+    assert_eq!(
+        people
+            .iter()
+            .filter(|n| n.eq_ignore_ascii_case("ana berg"))
+            .count(),
+        1
     );
 }

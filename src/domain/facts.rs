@@ -15,7 +15,8 @@ use super::sorting::{set_of, sort_by_key};
 use super::status::Status;
 use super::time::Timestamp;
 use super::words::plural;
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
 
 const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 24 * HOUR_MS;
@@ -159,7 +160,7 @@ fn contributors_since(records: &[Record], since: Timestamp) -> BTreeSet<String> 
         .filter(|c| c.created >= since)
         .map(|c| c.author.as_str());
     // A few names come back thousands of times: each is folded once.
-    let names: HashSet<&str> = authors.chain(contributors).collect();
+    let names: FxHashSet<&str> = authors.chain(contributors).collect();
     set_of(
         names
             .into_iter()

@@ -12,8 +12,9 @@ use super::sorting::sort_by_cached_key;
 use super::status::Status;
 use super::topic::{parse_topics, Topic, MAX_TOPIC_CHARS};
 use super::words::plural;
+use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Why a topic needs someone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,10 +178,10 @@ fn has_answer(record: &Record) -> bool {
 struct Builder<'a> {
     members: &'a [Member],
     /// Directory spelling by name key.
-    spelling: HashMap<String, &'a str>,
+    spelling: FxHashMap<String, &'a str>,
     rows: Vec<TopicRow>,
     /// Where each topic's row is in `rows`.
-    row_of: HashMap<Topic, usize>,
+    row_of: FxHashMap<Topic, usize>,
     mapped_gaps: BTreeSet<Topic>,
     groups: Vec<String>,
 }
@@ -336,7 +337,7 @@ pub fn knowledge_map(records: &[Record], members: &[Member]) -> KnowledgeMap {
             .map(|m| (name_key(&m.name), m.name.as_str()))
             .collect(),
         rows: Vec::new(),
-        row_of: HashMap::new(),
+        row_of: FxHashMap::default(),
         mapped_gaps: BTreeSet::new(),
         groups: Vec::new(),
     };

@@ -7,7 +7,7 @@ use super::member::{name_key, ParticipationLevel};
 use super::payload::Payload;
 use super::record::Record;
 use super::time::Timestamp;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// How far back "recent" reaches for `observed_level`.
 pub const RECENT_DAYS: i64 = 90;
@@ -81,15 +81,11 @@ pub fn measure(records: &[Record], name: &str) -> Participation {
 /// records. Names are compared trimmed and case-insensitively; a blank name
 /// matches nothing.
 pub fn measure_all(records: &[Record], names: &[&str]) -> Vec<Participation> {
-    let mut slots: HashMap<String, Participation> = names
-        .iter()
-        .map(|name| name_key(name))
-        .filter(|key| !key.is_empty())
-        .map(|key| (key, Participation::default()))
-        .collect();
+    let mut slots = Slots::new(names);
+    let mut found = vec![Participation::default(); slots.count];
     for record in records {
-        let author = name_key(&record.author);
-        if let Some(p) = slots.get_mut(&author) {
+        let author = slots.of(&record.author);
+        if let Some(p) = author.map(|i| &mut found[i]) {
             p.records += 1;
             p.saw(record.created);
         }
@@ -99,8 +95,8 @@ pub fn measure_all(records: &[Record], names: &[&str]) -> Vec<Participation> {
         };
         let is_asset = matches!(record.payload, Payload::ReusingAssets(_));
         for contribution in &record.contributions {
-            let by = name_key(&contribution.author);
-            if let Some(p) = slots.get_mut(&by) {
+            let by = slots.of(&contribution.author);
+            if let Some(p) = by.map(|i| &mut found[i]) {
                 p.contributions += 1;
                 p.saw(contribution.created);
                 if accepted == Some(contribution.id) {
@@ -110,15 +106,48 @@ pub fn measure_all(records: &[Record], names: &[&str]) -> Vec<Participation> {
             let reused_by_other = is_asset
                 && by != author
                 && matches!(contribution.body, ContributionBody::Reuse { .. });
-            if reused_by_other {
-                if let Some(p) = slots.get_mut(&author) {
-                    p.reused_by_others += 1;
-                }
+            if let Some(p) = author.filter(|_| reused_by_other).map(|i| &mut found[i]) {
+                p.reused_by_others += 1;
             }
         }
     }
     names
         .iter()
-        .map(|name| slots.get(&name_key(name)).cloned().unwrap_or_default())
+        .map(|name| slots.of(name).map(|i| found[i].clone()).unwrap_or_default())
         .collect()
+}
+
+/// Where each name's figures go: one slot per `name_key`. A repertoire
+/// repeats a few dozen names thousands of times, so each name as written
+/// is keyed once and then found as it is.
+struct Slots<'a> {
+    by_key: FxHashMap<String, usize>,
+    by_name: FxHashMap<&'a str, Option<usize>>,
+    count: usize,
+}
+
+impl<'a> Slots<'a> {
+    fn new(names: &[&str]) -> Slots<'a> {
+        let mut by_key = FxHashMap::default();
+        for key in names.iter().map(|name| name_key(name)) {
+            let next = by_key.len();
+            if !key.is_empty() {
+                by_key.entry(key).or_insert(next);
+            }
+        }
+        Slots {
+            count: by_key.len(),
+            by_key,
+            by_name: FxHashMap::default(),
+        }
+    }
+
+    fn of(&mut self, name: &'a str) -> Option<usize> {
+        if let Some(slot) = self.by_name.get(name) {
+            return *slot;
+        }
+        let slot = self.by_key.get(&name_key(name)).copied();
+        self.by_name.insert(name, slot);
+        slot
+    }
 }

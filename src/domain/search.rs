@@ -3,9 +3,11 @@
 
 use super::kind::ActivityKind;
 use super::record::Record;
-use super::sorting::sort_positions;
+use super::sorting::{sort_by, sort_by_cached_key, sort_positions};
 use super::status::Status;
 use super::topic::Topic;
+use rustc_hash::FxHashSet;
+use std::hash::Hash;
 use std::sync::{Mutex, PoisonError};
 
 /// Lower case without diacritics, Markdown punctuation turned to spaces, so
@@ -291,4 +293,35 @@ fn involves(record: &Record, folded_member: &str) -> bool {
             .contributions
             .iter()
             .any(|c| fold(&c.author) == folded_member)
+}
+
+/// Each item once, in the order of first appearance. Records repeat a few
+/// topics and names thousands of times: the filters' choices are made
+/// from the distinct ones only.
+fn distinct<'a, T: Hash + Eq + ?Sized>(items: impl IntoIterator<Item = &'a T>) -> Vec<&'a T> {
+    let mut seen = FxHashSet::default();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(*item))
+        .collect()
+}
+
+/// The topics of the records, once each, in order: the topic filter's
+/// choices.
+pub fn topics_in(records: &[Record]) -> Vec<&Topic> {
+    let mut topics = distinct(records.iter().flat_map(|r| r.topics.iter()));
+    sort_by(&mut topics, |a, b| a.cmp(b));
+    topics
+}
+
+/// Everyone who wrote a record or a contribution, in alphabetical order
+/// whatever the case, and once per name: where a name is written in two
+/// cases, as it was first written.
+pub fn people_in(records: &[Record]) -> Vec<&str> {
+    let mut names = distinct(records.iter().flat_map(|r| {
+        std::iter::once(r.author.as_str()).chain(r.contributions.iter().map(|c| c.author.as_str()))
+    }));
+    sort_by_cached_key(&mut names, |n| n.to_lowercase());
+    names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    names
 }

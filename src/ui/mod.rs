@@ -15,6 +15,8 @@ pub(crate) mod browser;
 #[cfg(target_arch = "wasm32")]
 mod data;
 #[cfg(target_arch = "wasm32")]
+mod derived;
+#[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

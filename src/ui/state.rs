@@ -1,6 +1,7 @@
 //! The app's shared state, provided as context to every view of one mount.
 //! Several mounts on one page each get their own (no globals).
 
+use super::derived::Derived;
 use super::route::View;
 use super::tabs::{Change, Tabs};
 use crate::domain::assessment::Round;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub refreshing: RwSignal<bool>,
     /// Every record, most recently active first, as last committed.
     pub records: RwSignal<Vec<Record>>,
+    /// What views derive from the records and members, shared and kept.
+    pub derived: Derived,
     pub notice: RwSignal<Option<Notice>>,
     /// None until the community describes itself.
     pub profile: RwSignal<Option<CommunityProfile>>,
@@ -72,6 +75,8 @@ impl AppState {
     pub fn new(namespace: String, first_view: View) -> AppState {
         let settings: Settings = settings_slot(&namespace).load().unwrap_or_default();
         let previous_visit = settings.last_visit.map(Timestamp);
+        let records = RwSignal::new(Vec::new());
+        let members = RwSignal::new(Vec::new());
         AppState {
             namespace: StoredValue::new(namespace),
             display_name: StoredValue::new(None),
@@ -79,10 +84,11 @@ impl AppState {
             view: RwSignal::new(first_view),
             loading: RwSignal::new(Loading::Opening),
             refreshing: RwSignal::new(false),
-            records: RwSignal::new(Vec::new()),
+            records,
+            derived: Derived::new(records, members),
             notice: RwSignal::new(None),
             profile: RwSignal::new(None),
-            members: RwSignal::new(Vec::new()),
+            members,
             rounds: RwSignal::new(Vec::new()),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),

@@ -26,7 +26,7 @@ use crate::domain::member::{Member, MAX_MEMBER_TOPICS};
 use crate::domain::payload::Payload;
 use crate::domain::record::{Record, MAX_TOPICS};
 use crate::domain::topic::Topic;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The place given to the shared rules (see the module's note).
 const HERE: &str = "";
@@ -56,7 +56,7 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     };
     let rounds = file.rounds.iter().map(|r| Some(r.id));
     unique_ids(&mut p, "rounds", rounds, "round");
-    let mut contribution_ids = HashMap::new();
+    let mut contribution_ids = FxHashMap::default();
     for (r, record) in file.records.iter().enumerate() {
         for (c, contribution) in record.contributions.iter().enumerate() {
             unique_contribution_id(&mut p, &mut contribution_ids, contribution.id, (r, c));
@@ -75,10 +75,10 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     for round in &file.rounds {
         check_round_date(&mut p, HERE, &round.date);
         check_text(&mut p, HERE, &round.date, &UNLIMITED);
-        let mut respondents = HashSet::new();
+        let mut respondents = FxHashSet::default();
         for response in &round.responses {
             check_respondent(&mut p, HERE, response.member, &known, &mut respondents);
-            let mut statements = HashSet::new();
+            let mut statements = FxHashSet::default();
             for (statement, rating) in &response.answers {
                 check_text(&mut p, HERE, statement, &UNLIMITED);
                 check_answer(&mut p, HERE, statement, Some(*rating), &mut statements);
@@ -124,7 +124,7 @@ fn check_record(p: &mut Problems, record: &Record, known: &Known) {
         check_time(p, HERE, contribution.created);
         check_body(p, HERE, &contribution.body, Some(kind));
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for link in &record.links {
         check_link(p, HERE, *link, Some(record.id), known, &mut seen);
     }

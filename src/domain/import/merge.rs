@@ -11,9 +11,9 @@ use crate::domain::member::Member;
 use crate::domain::payload::Payload;
 use crate::domain::record::{Record, MAX_TITLE_CHARS};
 use crate::domain::sorting::sort_by_key;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 /// Ends the title of the imported side of a conflict, kept as its own record.
 pub const CONFLICT_SUFFIX: &str = " (conflicting version from import)";
@@ -145,7 +145,7 @@ impl MergePlan {
 
 pub fn plan_merge(local: &Local<'_>, imported: &ExportFile, ids: &mut impl IdSource) -> MergePlan {
     let mut plan = MergePlan::default();
-    let records: HashMap<Id, &Record> = local.records.iter().map(|r| (r.id, r)).collect();
+    let records: FxHashMap<Id, &Record> = local.records.iter().map(|r| (r.id, r)).collect();
     for theirs in &imported.records {
         let merge = match records.get(&theirs.id) {
             None => RecordMerge {
@@ -161,7 +161,7 @@ pub fn plan_merge(local: &Local<'_>, imported: &ExportFile, ids: &mut impl IdSou
         plan.records.push(merge);
     }
 
-    let members: HashMap<Id, &Member> = local.members.iter().map(|m| (m.id, m)).collect();
+    let members: FxHashMap<Id, &Member> = local.members.iter().map(|m| (m.id, m)).collect();
     for theirs in &imported.members {
         match members.get(&theirs.id) {
             None => plan.members_new.push(theirs.clone()),
@@ -170,7 +170,7 @@ pub fn plan_merge(local: &Local<'_>, imported: &ExportFile, ids: &mut impl IdSou
         }
     }
 
-    let rounds: HashMap<Id, &Round> = local.rounds.iter().map(|r| (r.id, r)).collect();
+    let rounds: FxHashMap<Id, &Round> = local.rounds.iter().map(|r| (r.id, r)).collect();
     for theirs in &imported.rounds {
         match rounds.get(&theirs.id) {
             None => plan.rounds_new.push(theirs.clone()),
@@ -257,7 +257,7 @@ fn conflict(
     ids: &mut impl IdSource,
 ) -> RecordMerge {
     let copy_id = ids.next_id();
-    let held: HashSet<Id> = written.contributions.iter().map(|c| c.id).collect();
+    let held: FxHashSet<Id> = written.contributions.iter().map(|c| c.id).collect();
     let contributions: Vec<Contribution> = theirs
         .contributions
         .iter()
@@ -311,7 +311,7 @@ fn conflict_title(title: &str) -> String {
 /// Every contribution of both sides, once each (by id, ours when both hold
 /// it), oldest first; and whether theirs brought any.
 fn union(ours: &[Contribution], theirs: &[Contribution]) -> (Vec<Contribution>, bool) {
-    let mut held: HashSet<Id> = ours.iter().map(|c| c.id).collect();
+    let mut held: FxHashSet<Id> = ours.iter().map(|c| c.id).collect();
     let mut all = ours.to_vec();
     let before = all.len();
     all.extend(theirs.iter().filter(|c| held.insert(c.id)).cloned());
@@ -351,7 +351,7 @@ fn same_fields(a: &Record, b: &Record) -> bool {
 
 /// Our round with the responses of members who answered only in theirs.
 fn merge_round(ours: &Round, theirs: &Round) -> Round {
-    let mut answered: HashSet<Id> = ours.responses.iter().map(|r| r.member).collect();
+    let mut answered: FxHashSet<Id> = ours.responses.iter().map(|r| r.member).collect();
     let mut responses = ours.responses.clone();
     responses.extend(
         theirs

@@ -24,9 +24,9 @@ use crate::domain::status::{statuses_of, Status};
 use crate::domain::time::Timestamp;
 use crate::domain::topic::{Topic, MAX_TOPIC_CHARS};
 use crate::domain::validation::{is_valid_date, is_valid_link};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
 
 type Object = Map<String, Value>;
 
@@ -102,8 +102,8 @@ pub(super) const UNLIMITED: TextRule = TextRule {
 /// Ids found in the file, so links and responses can be checked against
 /// what the file holds.
 pub(super) struct Known {
-    pub records: HashSet<Id>,
-    pub members: HashSet<Id>,
+    pub records: FxHashSet<Id>,
+    pub members: FxHashSet<Id>,
 }
 
 /// The whole file, or `None` when any part of it could not be read; every
@@ -239,7 +239,7 @@ fn all<T>(
 
 /// The ids of a list's items, each repeat reported once. Items whose id
 /// cannot be read are left to their own reading.
-fn ids_of(p: &mut Problems, section: &str, items: &[Value], what: &str) -> HashSet<Id> {
+fn ids_of(p: &mut Problems, section: &str, items: &[Value], what: &str) -> FxHashSet<Id> {
     let ids = items.iter().map(|value| value.get("id").and_then(read_id));
     unique_ids(p, section, ids, what)
 }
@@ -251,8 +251,9 @@ pub(super) fn unique_ids(
     section: &str,
     ids: impl ExactSizeIterator<Item = Option<Id>>,
     what: &str,
-) -> HashSet<Id> {
-    let mut first: HashMap<Id, usize> = HashMap::with_capacity(ids.len());
+) -> FxHashSet<Id> {
+    let mut first: FxHashMap<Id, usize> =
+        FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
     for (index, id) in ids.enumerate() {
         let Some(id) = id else {
             continue;
@@ -272,7 +273,7 @@ pub(super) fn unique_ids(
 /// An accepted answer names its contribution by id alone, so contribution
 /// ids must be unique across the file, not only within a record.
 fn unique_contribution_ids(p: &mut Problems, records: &[Value]) {
-    let mut first = HashMap::new();
+    let mut first = FxHashMap::default();
     for (r, record) in records.iter().enumerate() {
         let Some(contributions) = record.get("contributions").and_then(Value::as_array) else {
             continue;
@@ -288,7 +289,7 @@ fn unique_contribution_ids(p: &mut Problems, records: &[Value]) {
 /// Reports `id` at records[r].contributions[c] when an earlier one has it.
 pub(super) fn unique_contribution_id(
     p: &mut Problems,
-    first: &mut HashMap<Id, (usize, usize)>,
+    first: &mut FxHashMap<Id, (usize, usize)>,
     id: Id,
     (r, c): (usize, usize),
 ) {
@@ -899,7 +900,8 @@ fn links(
     let at = path(at, "links");
     let items = list(p, &at, value)?;
     let mut out: Vec<Id> = Vec::with_capacity(items.len());
-    let mut seen: HashSet<Id> = HashSet::with_capacity(items.len());
+    let mut seen: FxHashSet<Id> =
+        FxHashSet::with_capacity_and_hasher(items.len(), Default::default());
     let mut complete = true;
     for (index, item) in items.iter().enumerate() {
         let at = format!("{at}[{index}]");
@@ -920,7 +922,7 @@ pub(super) fn check_link(
     link: Id,
     own: Option<Id>,
     known: &Known,
-    seen: &mut HashSet<Id>,
+    seen: &mut FxHashSet<Id>,
 ) {
     if Some(link) == own {
         p.push(at, "A record cannot link to itself.");
@@ -982,7 +984,7 @@ fn read_round(p: &mut Problems, at: &str, value: &Value, known: &Known) -> Optio
     let responses = field(p, at, round, "responses").and_then(|v| {
         let at = path(at, "responses");
         let items = list(p, &at, v)?;
-        let mut seen: HashSet<Id> = HashSet::new();
+        let mut seen: FxHashSet<Id> = FxHashSet::default();
         all(items, |at, v| response(p, at, v, known, &mut seen), &at)
     });
     Some(Round {
@@ -1009,7 +1011,7 @@ fn response(
     at: &str,
     value: &Value,
     known: &Known,
-    seen: &mut HashSet<Id>,
+    seen: &mut FxHashSet<Id>,
 ) -> Option<Response> {
     let response = object(p, at, value, "Each response")?;
     let member = field(p, at, response, "member").and_then(|v| {
@@ -1021,7 +1023,7 @@ fn response(
     let answers = field(p, at, response, "answers").and_then(|v| {
         let at = path(at, "answers");
         let items = list(p, &at, v)?;
-        let mut items_seen: HashSet<String> = HashSet::new();
+        let mut items_seen: FxHashSet<String> = FxHashSet::default();
         all(items, |at, v| answer(p, at, v, &mut items_seen), &at)
     });
     Some(Response {
@@ -1036,7 +1038,7 @@ pub(super) fn check_respondent(
     at: &str,
     member: Id,
     known: &Known,
-    seen: &mut HashSet<Id>,
+    seen: &mut FxHashSet<Id>,
 ) {
     if !known.members.contains(&member) {
         p.push(
@@ -1055,7 +1057,7 @@ fn answer(
     p: &mut Problems,
     at: &str,
     value: &Value,
-    seen: &mut HashSet<String>,
+    seen: &mut FxHashSet<String>,
 ) -> Option<(String, Rating)> {
     let Some([statement, rating]) = value.as_array().map(Vec::as_slice) else {
         p.push(
@@ -1077,7 +1079,7 @@ pub(super) fn check_answer(
     at: &str,
     statement: &str,
     rating: Option<Rating>,
-    seen: &mut HashSet<String>,
+    seen: &mut FxHashSet<String>,
 ) {
     if item(statement).is_none() {
         p.push(

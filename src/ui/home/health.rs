@@ -1,7 +1,6 @@
 //! Home at a glance: the latest health of the three elements, and what the
 //! knowledge map and the assessment suggest doing next.
 
-use crate::domain::knowledge::knowledge_map;
 use crate::ui::assessment::{
     use_facts, use_latest_result, use_recommendations, RecommendationList,
 };
@@ -60,13 +59,10 @@ pub fn Suggestions() -> impl IntoView {
     let advice =
         Memo::new(move |_| all.with(|a| a.iter().take(STEPS).cloned().collect::<Vec<_>>()));
     let gaps = Memo::new(move |_| {
-        state.members.with(|members| {
-            state.records.with(|records| {
-                knowledge_map(records, members)
-                    .gaps()
-                    .map(|row| row.topic.to_string())
-                    .collect::<Vec<_>>()
-            })
+        state.derived.knowledge.with(|map| {
+            map.gaps()
+                .map(|row| row.topic.to_string())
+                .collect::<Vec<_>>()
         })
     });
     view! {

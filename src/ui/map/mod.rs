@@ -7,7 +7,7 @@ use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
 use crate::domain::knowledge::KnowledgeMap;
-use crate::domain::knowledge::{knowledge_map, next_step_form, GapReason, NextStep, TopicRow};
+use crate::domain::knowledge::{next_step_form, GapReason, NextStep, TopicRow};
 use crate::domain::search::Query;
 use crate::domain::words::plural;
 use crate::ui::dom::{el, none, Node, Static};
@@ -17,13 +17,7 @@ use std::rc::Rc;
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = use_app();
-    let map = Memo::new(move |_| {
-        state.members.with(|members| {
-            state
-                .records
-                .with(|records| knowledge_map(records, members))
-        })
-    });
+    let map = state.derived.knowledge;
     let empty = move || map.with(|m| m.topics.is_empty());
     view! {
         <section aria-labelledby="view-title">

@@ -8,7 +8,7 @@ use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
 use crate::domain::member::{Member, ParticipationLevel};
-use crate::domain::participation::{measure_all, Participation};
+use crate::domain::participation::Participation;
 use crate::domain::search::Query;
 use crate::domain::topic::join_topics;
 use crate::domain::words::plural;
@@ -22,12 +22,7 @@ use who::WhoAmI;
 pub fn MembersView() -> impl IntoView {
     let state = use_app();
     let adding = RwSignal::new(false);
-    let measured = Memo::new(move |_| {
-        state.members.with(|members| {
-            let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-            state.records.with(|records| measure_all(records, &names))
-        })
-    });
+    let measured = state.derived.participation;
     view! {
         <section aria-labelledby="view-title">
             <h1 id="view-title" tabindex="-1">{move || format!("Members of {}", state.name())}</h1>

@@ -1,7 +1,6 @@
 //! The search box and the filters; every change rewrites the view's query.
 
 use crate::domain::search::{Query, Sort};
-use crate::domain::sorting::{set_of, sort_by_cached_key};
 use crate::domain::{ActivityKind, Status, Topic};
 use crate::ui::route::View;
 use crate::ui::state::use_app;
@@ -60,32 +59,11 @@ pub fn Filters(query: Memo<Query>) -> impl IntoView {
         edit(&mut next);
         state.view.set(View::Repertoire(next));
     };
-    let topics = Signal::derive(move || {
-        state.records.with(|records| {
-            let topics = set_of(records.iter().flat_map(|r| r.topics.iter()));
-            topics
-                .into_iter()
-                .map(|t| (t.to_string(), t.to_string()))
-                .collect::<Options>()
-        })
-    });
-    let members = Signal::derive(move || {
-        state.records.with(|records| {
-            let mut names: Vec<String> = records
-                .iter()
-                .flat_map(|r| {
-                    std::iter::once(r.author.clone())
-                        .chain(r.contributions.iter().map(|c| c.author.clone()))
-                })
-                .collect();
-            sort_by_cached_key(&mut names, |n| n.to_lowercase());
-            names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-            names
-                .into_iter()
-                .map(|n| (n.clone(), n))
-                .collect::<Options>()
-        })
-    });
+    let choices = |list: Memo<Vec<String>>| {
+        Signal::derive(move || list.with(|l| l.iter().map(|v| (v.clone(), v.clone())).collect()))
+    };
+    let topics = choices(state.derived.topics);
+    let members = choices(state.derived.people);
     let picked = move |read: fn(&Query) -> Option<String>| {
         Signal::derive(move || query.with(read).unwrap_or_default())
     };

@@ -12,7 +12,7 @@ use super::icon::KindIcon;
 use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
-use crate::domain::search::{Found, Query, SearchIndex};
+use crate::domain::search::{Found, Query};
 use crate::domain::words::plural;
 use crate::domain::{ActivityKind, Record};
 use crate::store::idb::next_task;
@@ -33,19 +33,7 @@ pub fn RepertoireList() -> impl IntoView {
         View::Repertoire(query) => query,
         _ => Query::default(),
     });
-    // Rebuilt only when the records change; never compared (that would cost
-    // as much as building it). The generation tells a search whether what
-    // it found last came from this index.
-    let index = Memo::new_with_compare(
-        move |previous: Option<&(u64, SearchIndex)>| {
-            let generation = previous.map_or(0, |(g, _)| g + 1);
-            (
-                generation,
-                state.records.with(|records| SearchIndex::build(records)),
-            )
-        },
-        |_, _| true,
-    );
+    let index = state.derived.search_index;
     // Folding every record's text takes long in a large repertoire: it is
     // done in slices once the list is shown, so the first keystroke finds
     // it ready and the page stays responsive meanwhile.
@@ -92,9 +80,15 @@ pub fn RepertoireList() -> impl IntoView {
     let total = move || state.records.with(Vec::len);
     let counts = move || {
         state.records.with(|records| {
+            let mut counts = [0; ActivityKind::ALL.len()];
+            for record in records {
+                if let Some(i) = ActivityKind::ALL.iter().position(|&k| k == record.kind()) {
+                    counts[i] += 1;
+                }
+            }
             ActivityKind::ALL
                 .into_iter()
-                .map(|kind| (kind, records.iter().filter(|r| r.kind() == kind).count()))
+                .zip(counts)
                 .filter(|(_, count)| *count > 0)
                 .collect::<Vec<_>>()
         })

@@ -1,6 +1,6 @@
 //! What keeps coming back deserves to be written down once.
 
-use crate::domain::links::{document_topic, recurring_problems};
+use crate::domain::links::document_topic;
 use crate::domain::ActivityKind;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn RecurringSuggestions() -> impl IntoView {
     let state = use_app();
-    let recurring = Memo::new(move |_| state.records.with(|records| recurring_problems(records)));
+    let recurring = state.derived.recurring;
     view! {
         <Show when=move || !recurring.with(Vec::is_empty)>
             <aside class="suggestions" aria-labelledby="recurring-title">
