@@ -125,6 +125,39 @@ test('search as you type and filters narrow the list, and the address keeps them
   await expect(page.getByRole('searchbox')).toHaveValue('four-day');
 });
 
+test('the search and the filters follow each change, though they are kept between visits', async ({ page }) => {
+  await openApp(page);
+  await createKind(page, kinds[0], { title: 'Badge printer jams', topics: 'printing' });
+  await navigate(page, 'Repertoire');
+  const search = page.getByRole('searchbox', { name: 'Search the repertoire' });
+  const topic = page.getByLabel('Topic', { exact: true });
+  const member = page.getByLabel('Member', { exact: true });
+  await search.fill('welding');
+  await expect(page.getByText('Nothing matches among 1 records')).toBeVisible();
+  await expect(topic.locator('option', { hasText: 'welding' })).toHaveCount(0);
+  await search.fill('');
+  // A record written elsewhere is found, and offered in the filters, when
+  // the member comes back.
+  await createKind(page, kinds[1], { title: 'Where are the welding masks?', author: 'Kim', topics: 'welding' });
+  await navigate(page, 'Repertoire');
+  await search.fill('welding');
+  await expect(page.locator('.row')).toHaveText([/welding masks/]);
+  await search.fill('');
+  await expect(topic.locator('option', { hasText: 'welding' })).toHaveCount(1);
+  await expect(member.locator('option', { hasText: 'Kim' })).toHaveCount(1);
+  // And an edit of a title is found by its new words.
+  await page.getByRole('link', { name: 'Badge printer jams' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel(/^Title/).fill('Label printer jams');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Label printer jams' })).toBeVisible();
+  await navigate(page, 'Repertoire');
+  await search.fill('label printer');
+  await expect(page.locator('.row')).toHaveText([/Label printer jams/]);
+  await search.fill('badge');
+  await expect(page.locator('.row')).toHaveCount(0);
+});
+
 test('an unfinished form comes back after a reload and can be discarded', async ({ page }) => {
   await openApp(page, '#/new/seeking-experience');
   await page.getByLabel(/^Title/).fill('Half-written question');
