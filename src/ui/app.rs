@@ -105,6 +105,9 @@ pub fn App(options: MountOptions) -> impl IntoView {
 }
 
 /// How long typing pauses before the address shows the query.
+/// Hashes the app set whose events are still awaited; older ones are
+/// dropped, should the browser never send them.
+const ECHOES_KEPT: usize = 8;
 const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// On the standalone page the hash follows the view, and the back button
@@ -114,6 +117,10 @@ fn follow_hash(state: AppState) {
     // while a query is refined (typing, filters) the address follows once
     // the member pauses; moving to another view updates it at once.
     let pending = Pause::new();
+    // The hashes the app itself set, in order. Their `hashchange` events
+    // arrive later, maybe after the member already typed in the new view,
+    // and must not take the view back; each is heard once, then forgotten.
+    let written = StoredValue::new(Vec::<String>::new());
     Effect::new(move |previous: Option<View>| {
         let view = state.view.get();
         let refining = matches!(
@@ -123,15 +130,38 @@ fn follow_hash(state: AppState) {
         let hash = view.to_hash();
         if refining {
             pending.after(ADDRESS_PAUSE, move || {
-                browser::set_location_hash(&hash, true)
+                browser::set_location_hash(&hash, true);
             });
         } else {
             pending.cancel();
-            browser::set_location_hash(&hash, false);
+            if browser::set_location_hash(&hash, false) {
+                // As the browser writes it (percent-encoded), as events say it.
+                let set = browser::location_hash();
+                written.update_value(|written| {
+                    if written.len() == ECHOES_KEPT {
+                        written.remove(0);
+                    }
+                    written.push(set);
+                });
+            }
         }
         view
     });
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |event| {
+        let url = event.new_url();
+        let arrived = url.find('#').map_or("", |at| &url[at..]);
+        let echo = written
+            .try_update_value(|written| {
+                let echo = written.first().is_some_and(|first| first == arrived);
+                if echo {
+                    written.remove(0);
+                }
+                echo
+            })
+            .unwrap_or(false);
+        if echo {
+            return;
+        }
         let view = View::from_hash(&browser::location_hash());
         if view != state.view.get_untracked() {
             state.view.set(view);

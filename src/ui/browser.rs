@@ -45,21 +45,22 @@ pub fn location_hash() -> String {
 }
 
 /// Sets the hash when it changes: a new history entry, or, with `replace`,
-/// an update of the current one (typing in the search box).
-pub fn set_location_hash(hash: &str, replace: bool) {
+/// an update of the current one (typing in the search box). True when a
+/// `hashchange` event is to follow.
+pub fn set_location_hash(hash: &str, replace: bool) -> bool {
     if location_hash() == hash || (hash == "#/" && location_hash().is_empty()) {
-        return;
+        return false;
     }
     let Some(window) = web_sys::window() else {
-        return;
+        return false;
     };
     if replace {
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
-            return;
+            return false;
         }
     }
-    let _ = window.location().set_hash(hash);
+    window.location().set_hash(hash).is_ok()
 }
 
 pub fn scroll_to_top() {

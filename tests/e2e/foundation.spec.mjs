@@ -133,6 +133,30 @@ test('the back button moves between views', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to the repertoire' })).toBeVisible();
 });
 
+test('typing right after moving to a view is kept, however late the address catches up', async ({ page }) => {
+  // The browser's own hashchange events arrive 400 ms late, as on a busy page.
+  await page.addInitScript(() => {
+    window.addEventListener('hashchange', (event) => {
+      if (!event.isTrusted) return;
+      event.stopImmediatePropagation();
+      const { oldURL, newURL } = event;
+      setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL })), 400);
+    }, true);
+  });
+  await openApp(page);
+  await createProblem(page);
+  await navigate(page, 'Members');
+  await navigate(page, 'Repertoire');
+  const search = page.getByRole('searchbox', { name: 'Search the repertoire' });
+  await search.fill('printer');
+  await page.waitForTimeout(600);
+  await expect(search).toHaveValue('printer');
+  await expect(page).toHaveURL(/#\/repertoire\?q=printer$/);
+  // The back button is still heard.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: /^Members/ })).toBeVisible();
+});
+
 test('editing a record changes it in place', async ({ page }) => {
   await openApp(page);
   await createProblem(page);
