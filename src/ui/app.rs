@@ -104,10 +104,10 @@ pub fn App(options: MountOptions) -> impl IntoView {
     }
 }
 
-/// How long typing pauses before the address shows the query.
 /// Hashes the app set whose events are still awaited; older ones are
 /// dropped, should the browser never send them.
 const ECHOES_KEPT: usize = 8;
+/// How long typing pauses before the address shows the query.
 const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// On the standalone page the hash follows the view, and the back button
@@ -152,11 +152,13 @@ fn follow_hash(state: AppState) {
         let arrived = url.find('#').map_or("", |at| &url[at..]);
         let echo = written
             .try_update_value(|written| {
-                let echo = written.first().is_some_and(|first| first == arrived);
-                if echo {
-                    written.remove(0);
+                // Events come in order: hashes set before this one whose
+                // events never came are dropped with it.
+                let at = written.iter().position(|hash| hash == arrived);
+                if let Some(at) = at {
+                    written.drain(..=at);
                 }
-                echo
+                at.is_some()
             })
             .unwrap_or(false);
         if echo {

@@ -43,14 +43,16 @@ impl Derived {
                 },
                 |_, _| true,
             ),
-            topics: computed(move || {
+            // Short lists: compared, so that a save leaves the filters as
+            // they are unless a topic or a name came or went.
+            topics: Memo::new(move |_| {
                 records.with(|r| topics_in(r).into_iter().map(ToString::to_string).collect())
             }),
-            people: computed(move || {
+            people: Memo::new(move |_| {
                 records.with(|r| people_in(r).into_iter().map(str::to_owned).collect())
             }),
             knowledge: computed(move || members.with(|m| records.with(|r| knowledge_map(r, m)))),
-            recurring: computed(move || records.with(|r| recurring_problems(r))),
+            recurring: Memo::new(move |_| records.with(|r| recurring_problems(r))),
             participation: computed(move || {
                 members.with(|m| {
                     let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();

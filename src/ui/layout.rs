@@ -103,7 +103,7 @@ pub fn LiveRegion() -> impl IntoView {
             {move || {
                 state
                     .refreshing
-                    .get()
+                    .with(|n| *n > 0)
                     .then(|| view! { <p class="notice">"Reading the imported records…"</p> })
             }}
         </div>

@@ -45,9 +45,10 @@ pub struct AppState {
     pub embedded: StoredValue<bool>,
     pub view: RwSignal<View>,
     pub loading: RwSignal<Loading>,
-    /// True while everything is read again after an import (here or in
-    /// another tab): until then the views show what was there before.
-    pub refreshing: RwSignal<bool>,
+    /// How many readings of everything, after an import here or in another
+    /// tab, are under way: until they end the views show what was there
+    /// before.
+    pub refreshing: RwSignal<u32>,
     /// Every record, most recently active first, as last committed.
     pub records: RwSignal<Vec<Record>>,
     /// What views derive from the records and members, shared and kept.
@@ -83,7 +84,7 @@ impl AppState {
             embedded: StoredValue::new(false),
             view: RwSignal::new(first_view),
             loading: RwSignal::new(Loading::Opening),
-            refreshing: RwSignal::new(false),
+            refreshing: RwSignal::new(0),
             records,
             derived: Derived::new(records, members),
             notice: RwSignal::new(None),
@@ -231,12 +232,12 @@ impl AppState {
     }
 
     async fn reload_everything(self, repo: &IdbRepository) {
-        self.refreshing.set(true);
+        self.refreshing.update(|n| *n += 1);
         if let Ok(loaded) = repo.load().await {
             self.records.set(loaded.records);
         }
         self.reload_community(repo).await;
-        self.refreshing.set(false);
+        self.refreshing.update(|n| *n = n.saturating_sub(1));
     }
 
     /// Writes an import in one transaction; `imported` then shows it.

@@ -238,7 +238,7 @@ pub fn Import() -> impl IntoView {
                 Stage::Ended { text, is_error } => view! {
                     <p class="notice" class:error=is_error>
                         {text}
-                        {move || state.refreshing.get().then_some(" Reading the imported records…")}
+                        {move || (state.refreshing.get() > 0).then_some(" Reading the imported records…")}
                     </p>
                 }.into_any(),
             }}

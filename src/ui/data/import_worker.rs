@@ -193,7 +193,9 @@ const REHEARSAL: usize = 200;
 /// optimize it while it runs. Rehearsed while the member picks a file, a
 /// file of 10,000 records is then checked in about 110 ms instead of 160
 /// (docs/performance.md). The optimized code belongs to the module, which
-/// the page and every later worker share.
+/// the page and every later worker share. The first rehearsal in a page
+/// takes 60–75 ms, mostly compiling that the check would otherwise do; a
+/// file chosen meanwhile waits for it.
 fn rehearse() {
     let text = sample::export(REHEARSAL, 1).to_json();
     if let Ok(imported) = read_export(&text) {

@@ -35,12 +35,17 @@ pub fn RepertoireList() -> impl IntoView {
     });
     let index = state.derived.search_index;
     // Folding every record's text takes long in a large repertoire: it is
-    // done in slices once the list is shown, so the first keystroke finds
-    // it ready and the page stays responsive meanwhile.
+    // done in slices while the list is shown, so the first keystroke finds
+    // it ready and the page stays responsive meanwhile. What is folded is
+    // kept with the index; leaving the list stops the slicing.
+    let shown_here = StoredValue::new(());
     Effect::new(move |_| {
         let generation = index.with(|(generation, _)| *generation);
         leptos::task::spawn_local(async move {
             loop {
+                if shown_here.is_disposed() {
+                    break;
+                }
                 let ready = index.try_with_untracked(|(current, index)| {
                     let started = js_sys::Date::now();
                     *current != generation
