@@ -209,6 +209,7 @@ test('a large file is checked off the page: the page answers and the check can b
   await expect(page.getByRole('status').first()).toContainText('Imported: 300 records new');
   // Said where Import was pressed too: the page's notice may be out of view.
   await expect(page.getByRole('region', { name: 'Import', exact: true })).toContainText('Imported: 300 records new');
+  await checkAccessibility(page, 'Data after an import');
   await expect(page.getByText('Reading the imported records')).toHaveCount(0);
   expect(await page.evaluate(() => window.sawReading)).toBe(true);
   await navigate(page, 'Repertoire');
