@@ -167,6 +167,21 @@ test('a large import shows its progress and can be stopped with nothing written'
   await expect(page.locator('.row')).toHaveCount(1);
 });
 
+test('leaving the Data view during an import: it goes on, and says when it is done', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await createKind(page, kinds[1]);
+  await chooseFile(page, copies(await exportFile(page), 20_000), 'large.json');
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('Records: 20000 new');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByLabel(/Importing records/)).toBeVisible();
+  await navigate(page, 'Repertoire');
+  await expect(page.getByRole('status').first()).toContainText('Imported: 20000 records new', { timeout: 60_000 });
+  await expect(page.getByText('20001 records', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await navigate(page, 'Data');
+  await expect(page.getByLabel('Choose an export file (JSON)')).toBeEnabled();
+});
+
 function copies(base, count) {
   const template = base.records[0];
   const hex = (n) => n.toString(16).padStart(12, '0');

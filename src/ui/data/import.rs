@@ -3,9 +3,9 @@
 //! confirms; the write is one transaction that can be stopped with nothing
 //! kept.
 
-use super::import_job::{form_gone, form_shown, outcome, refused_whole_file, warm_up, ImportJob};
+use super::import_job::{form_gone, form_shown, refused_whole_file, warm_up, ImportJob};
 use super::import_worker::Report;
-use crate::domain::import::{Counts, Problem, Summary, MAX_FILE_BYTES};
+use crate::domain::import::{Problem, Summary, MAX_FILE_BYTES};
 use crate::domain::words::plural;
 use crate::ui::browser;
 use crate::ui::state::use_app;
@@ -72,11 +72,10 @@ fn summary_text(summary: &Summary) -> String {
 pub fn Import() -> impl IntoView {
     let state = use_app();
     let stage = RwSignal::new(Stage::Idle);
-    let counts = StoredValue::new(Counts::default());
     let job = StoredValue::new_local(None::<ImportJob>);
     let input = NodeRef::<leptos::html::Input>::new();
     let reset_input = move || {
-        if let Some(input) = input.get_untracked() {
+        if let Some(input) = input.try_get_untracked().flatten() {
             input.set_value("");
         }
     };
@@ -120,22 +119,24 @@ pub fn Import() -> impl IntoView {
                         total: refusal.total,
                     })
                 }
-                Report::Ready(summary) => {
-                    counts.set_value(summary.counts);
-                    stage.set(Stage::Ready {
-                        name: name.clone(),
-                        summary: summary.clone(),
-                    })
-                }
+                Report::Ready(summary) => stage.set(Stage::Ready {
+                    name: name.clone(),
+                    summary: summary.clone(),
+                }),
                 Report::Progress { done, total } => stage.set(Stage::Writing {
                     done: *done,
                     total: *total,
                 }),
                 Report::Done | Report::Cancelled | Report::Failed(_) => {
-                    stage.set(outcome(report, counts.get_value()).map_or(
-                        Stage::Idle,
-                        |(text, is_error)| Stage::Ended { text, is_error },
-                    ));
+                    // The view may be gone by now (the member left during the
+                    // write): its values are then disposed.
+                    let told = job
+                        .try_with_value(|job| job.as_ref().and_then(|job| job.outcome(report)))
+                        .flatten();
+                    stage.set(told.map_or(Stage::Idle, |(text, is_error)| Stage::Ended {
+                        text,
+                        is_error,
+                    }));
                     reset_input();
                     ready_for_next();
                 }

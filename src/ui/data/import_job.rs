@@ -52,7 +52,7 @@ fn new_worker() -> Option<web_sys::Worker> {
 
 /// What the member is told when an import ends, and whether it failed;
 /// `counts` are the summary's.
-pub fn outcome(report: &Report, counts: Counts) -> Option<(String, bool)> {
+fn outcome(report: &Report, counts: Counts) -> Option<(String, bool)> {
     match report {
         Report::Done => Some((
             format!(
@@ -274,6 +274,13 @@ impl ImportJob {
         }
     }
 
+    /// What the member is told when this import ends with `report`, and
+    /// whether it failed.
+    pub fn outcome(&self, report: &Report) -> Option<(String, bool)> {
+        let counts = self.0.summary.borrow().as_ref().map(|s| s.counts);
+        outcome(report, counts.unwrap_or_default())
+    }
+
     /// The last step: shows what is stored now and says how it went.
     fn finish(&self, report: Report) {
         let job = self.clone();
@@ -281,8 +288,7 @@ impl ImportJob {
             let state = job.0.state;
             // Said as soon as it is committed; the list then refreshes in
             // slices, which takes a while on a large repertoire.
-            let counts = job.0.summary.borrow().as_ref().map(|s| s.counts);
-            match outcome(&report, counts.unwrap_or_default()) {
+            match job.outcome(&report) {
                 Some((text, false)) => state.tell(text),
                 Some((text, true)) => state.warn(text),
                 None => {}
