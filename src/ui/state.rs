@@ -68,6 +68,10 @@ pub struct AppState {
     pub lost: RwSignal<Option<u32>>,
     /// A form to open prefilled (Write it down, a suggestion), taken once.
     pub prefill: RwSignal<Option<(ActivityKind, RecordForm)>>,
+    /// Records with a life-cycle step being saved. A second step started
+    /// meanwhile would be applied to the record as it was before the first,
+    /// and its save would undo the first.
+    pub stepping: StoredValue<Vec<Id>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
     tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
 }
@@ -93,6 +97,7 @@ impl AppState {
             rounds: RwSignal::new(Vec::new()),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),
+            stepping: StoredValue::new(Vec::new()),
             lost: RwSignal::new(None),
             previous_visit: StoredValue::new(previous_visit),
             repo: StoredValue::new_local(None),

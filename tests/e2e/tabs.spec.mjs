@@ -36,6 +36,28 @@ test('records and members written in one tab appear in another', async ({ page, 
   await other.close();
 });
 
+test('what a member is typing on a record stays while another tab changes the record', async ({ page, context }) => {
+  await openApp(page);
+  await createProblem(page);
+  const other = await context.newPage();
+  await openApp(other, '#/repertoire');
+  await other.getByRole('link', { name: problem.title }).click();
+
+  const resolve = page.locator('form.step-form');
+  await resolve.getByLabel(/^The chosen approach/).fill('A second printout at 21:00');
+  const idea = page.locator('form.contribute').getByLabel(/^Your idea/);
+  await idea.fill('Half a thought');
+
+  await other.getByLabel(/^Your idea/).fill('Print the sheet after the last admission round.');
+  await other.getByLabel('Your name').fill('Lee');
+  await other.getByRole('button', { name: 'Add an idea' }).click();
+
+  await expect(page.getByText('Print the sheet after the last admission round.')).toBeVisible();
+  await expect(resolve.getByLabel(/^The chosen approach/)).toHaveValue('A second printout at 21:00');
+  await expect(idea).toHaveValue('Half a thought');
+  await expect(idea).toBeFocused();
+});
+
 test('a newer version opened in another tab proceeds, and the old tab says to reload', async ({ page, context }) => {
   await openApp(page);
   const newer = await context.newPage();

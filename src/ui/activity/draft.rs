@@ -64,15 +64,21 @@ impl DraftKeeper {
         Slot::new(&self.namespace.get_value(), &self.key.get_value())
     }
 
-    /// After a successful save: nothing left to offer back.
-    pub fn clear(&self) {
-        self.slot().clear();
-        self.restored.set(None);
+    /// What to run once a save succeeds: nothing is left to offer back.
+    /// Taken before the save starts, as the form may be closed before it
+    /// ends.
+    pub fn on_saved(&self) -> impl FnOnce() + 'static {
+        let slot = self.slot();
+        let restored = self.restored;
+        move || {
+            slot.clear();
+            restored.set(None);
+        }
     }
 
     pub fn discard(&self) {
         self.form.set(self.pristine.get_value());
-        self.clear();
+        (self.on_saved())();
     }
 }
 

@@ -94,13 +94,17 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
             Ok(record) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);
+                let drop_draft = draft.on_saved();
                 spawn_local(async move {
                     let (id, title) = (record.id, record.title.clone());
                     match state.save(record).await {
                         Ok(()) => {
-                            draft.clear();
+                            drop_draft();
                             state.update_settings(|s| s.author = filled.author.trim().to_owned());
-                            state.go(View::Record(id));
+                            // A member who went elsewhere while it saved stays there.
+                            if state.view.get_untracked() == View::New(Some(kind)) {
+                                state.go(View::Record(id));
+                            }
                             state.tell(format!("Saved “{title}”."));
                         }
                         Err(error) => {

@@ -57,7 +57,9 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
                                 });
                             }
                             state.tell(format!("Saved {name}."));
-                            on_done.run(());
+                            // Cancel, or leaving the view, may have closed
+                            // the editor while saving.
+                            on_done.try_run(());
                         }
                         Err(error) => {
                             busy.set(false);

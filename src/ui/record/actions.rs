@@ -5,7 +5,7 @@ use super::contributions::SmallField;
 use super::take_step;
 use crate::domain::lifecycle::{conclusion_label, offered_moves, Step};
 use crate::domain::links::write_it_down;
-use crate::domain::{ActivityKind, Record, Status, ValidationErrors};
+use crate::domain::{ActivityKind, Id, Record, Status, ValidationErrors};
 use crate::ui::layout::ViewLink;
 use crate::ui::route::View;
 use crate::ui::state::use_app;
@@ -26,11 +26,10 @@ fn move_label(kind: ActivityKind, to: Status) -> String {
 
 /// Resolving a problem: the chosen approach and the outcome.
 #[component]
-fn ResolveForm(record: Record) -> impl IntoView {
+fn ResolveForm(id: Id) -> impl IntoView {
     let state = use_app();
     let (approach, outcome) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let errors = RwSignal::new(ValidationErrors::default());
-    let id = record.id;
     view! {
         <form class="step-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
@@ -50,11 +49,10 @@ fn ResolveForm(record: Record) -> impl IntoView {
 
 /// A coordination's result, a discussion's verdict, a visit's report.
 #[component]
-fn ConcludeForm(record: Record, label: &'static str, hint: &'static str) -> impl IntoView {
+fn ConcludeForm(id: Id, label: &'static str, hint: &'static str) -> impl IntoView {
     let state = use_app();
     let text = RwSignal::new(String::new());
     let errors = RwSignal::new(ValidationErrors::default());
-    let id = record.id;
     view! {
         <form class="step-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
@@ -68,42 +66,61 @@ fn ConcludeForm(record: Record, label: &'static str, hint: &'static str) -> impl
     }
 }
 
+/// The step forms stay while the record waits for its step, whatever else
+/// changes in it; the buttons follow its status.
 #[component]
-pub fn RecordActions(record: Record) -> impl IntoView {
+pub fn RecordActions(id: Id, kind: ActivityKind, record: Memo<Option<Record>>) -> impl IntoView {
     let state = use_app();
-    let kind = record.kind();
-    let id = record.id;
-    let waiting = record.status.is_waiting();
-    let resolve = (kind == ActivityKind::ProblemSolving && waiting)
-        .then(|| view! { <ResolveForm record=record.clone()/> });
-    let conclude = conclusion_label(kind)
-        .filter(|_| waiting)
-        .map(|(label, hint)| view! { <ConcludeForm record=record.clone() label hint/> });
-    let moves = offered_moves(&record)
-        .into_iter()
-        .map(|to| {
-            let label = move_label(kind, to);
-            let done = format!("Now “{}”.", to.label());
+    let waiting =
+        Memo::new(move |_| record.with(|r| r.as_ref().is_some_and(|r| r.status.is_waiting())));
+    let forms = move || {
+        waiting.get().then(|| {
+            let resolve =
+                (kind == ActivityKind::ProblemSolving).then(|| view! { <ResolveForm id/> });
+            let conclude =
+                conclusion_label(kind).map(|(label, hint)| view! { <ConcludeForm id label hint/> });
+            view! { {resolve} {conclude} }
+        })
+    };
+    let confirming = RwSignal::new(false);
+    let buttons = move || {
+        record.get().map(|record| {
+            let moves = offered_moves(&record)
+                .into_iter()
+                .map(|to| {
+                    let label = move_label(kind, to);
+                    let done = format!("Now “{}”.", to.label());
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| take_step(state, id, Step::Move(to), &done, None)>{label}</button>
+                    }
+                })
+                .collect_view();
+            let can_write_down = matches!(
+                (kind, record.status),
+                (ActivityKind::ProblemSolving, Status::Resolved)
+                    | (ActivityKind::InformationRequest, Status::Answered)
+            );
+            let write_down = can_write_down.then(|| {
+                view! {
+                    <button type="button" on:click=move |_| {
+                        if let Some(source) = state.record(id) {
+                            state.open_prefilled(ActivityKind::DocumentationProject, write_it_down(&source, &state.author()));
+                        }
+                    }>"Write it down"</button>
+                }
+            });
             view! {
-                <button type="button" class="secondary" on:click=move |_| take_step(state, id, Step::Move(to), &done, None)>{label}</button>
+                <div class="actions record-actions">
+                    {write_down}
+                    {moves}
+                    <ViewLink to=View::Edit(id) class="button secondary">"Edit"</ViewLink>
+                    <button type="button" class="secondary danger" on:click=move |_| confirming.set(true) aria-expanded=move || confirming.get().to_string()>
+                        "Delete…"
+                    </button>
+                </div>
             }
         })
-        .collect_view();
-    let can_write_down = matches!(
-        (kind, record.status),
-        (ActivityKind::ProblemSolving, Status::Resolved)
-            | (ActivityKind::InformationRequest, Status::Answered)
-    );
-    let source = record.clone();
-    let write_down = can_write_down.then(|| {
-        view! {
-            <button type="button" on:click=move |_| {
-                state.open_prefilled(ActivityKind::DocumentationProject, write_it_down(&source, &state.author()));
-            }>"Write it down"</button>
-        }
-    });
-    let confirming = RwSignal::new(false);
-    let title = record.title.clone();
+    };
     let delete = move |_| {
         let Some(deleted) = state.record(id) else {
             return;
@@ -119,21 +136,14 @@ pub fn RecordActions(record: Record) -> impl IntoView {
             }
         });
     };
+    let title = move || record.with(|r| r.as_ref().map(|r| r.title.clone()));
     view! {
-        {resolve}
-        {conclude}
-        <div class="actions record-actions">
-            {write_down}
-            {moves}
-            <ViewLink to=View::Edit(id) class="button secondary">"Edit"</ViewLink>
-            <button type="button" class="secondary danger" on:click=move |_| confirming.set(true) aria-expanded=move || confirming.get().to_string()>
-                "Delete…"
-            </button>
-        </div>
+        {forms}
+        {buttons}
         <Show when=move || confirming.get()>
             <div class="confirm" role="group" aria-labelledby="confirm-delete">
                 <p id="confirm-delete">
-                    "Delete “" {title.clone()} "” and its contributions? You can undo this right after."
+                    "Delete “" {title} "” and its contributions? You can undo this right after."
                 </p>
                 <div class="actions">
                     <button type="button" class="danger" on:click=delete>"Delete"</button>

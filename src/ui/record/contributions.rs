@@ -55,26 +55,32 @@ const STANCES: [(Stance, &str); 4] = [
     (Stance::Hold, "Hold: not now"),
 ];
 
+/// The conversation follows the record; the form below it stays, with what
+/// is being typed in it.
 #[component]
-pub fn Contributions(record: Record) -> impl IntoView {
-    let kind = record.kind();
-    let accepted = match &record.payload {
-        Payload::InformationRequest(request) => request.accepted_answer,
-        _ => None,
+pub fn Contributions(id: Id, kind: ActivityKind, record: Memo<Option<Record>>) -> impl IntoView {
+    let conversation = move || {
+        record.get().map(|record| {
+            let accepted = match &record.payload {
+                Payload::InformationRequest(request) => request.accepted_answer,
+                _ => None,
+            };
+            let count = record.contributions.len();
+            let items = record
+                .contributions
+                .into_iter()
+                .map(|c| view! { <ContributionItem contribution=c record=id accepted kind/> })
+                .collect_view();
+            view! {
+                <h2 id="contributions-title">{section_title(kind)} " (" {count} ")"</h2>
+                {(count == 0).then(|| view! { <p class="quiet">{empty_text(kind)}</p> })}
+                <ol class="conversation">{items}</ol>
+            }
+        })
     };
-    let id = record.id;
-    let count = record.contributions.len();
-    let items = record
-        .contributions
-        .iter()
-        .cloned()
-        .map(|c| view! { <ContributionItem contribution=c record=id accepted kind/> })
-        .collect_view();
     view! {
         <section class="contributions" aria-labelledby="contributions-title">
-            <h2 id="contributions-title">{section_title(kind)} " (" {count} ")"</h2>
-            {(count == 0).then(|| view! { <p class="quiet">{empty_text(kind)}</p> })}
-            <ol class="conversation">{items}</ol>
+            {conversation}
             <ContributionForm record=id kind/>
         </section>
     }

@@ -45,13 +45,24 @@ pub fn take_step(
             None => state.warn(errors.to_string()),
         },
         Ok(next) => {
+            if state.stepping.with_value(|ids| ids.contains(&id)) {
+                state.warn(
+                    "Still saving the previous change to this record: try again in a moment.",
+                );
+                return;
+            }
+            state.stepping.update_value(|ids| ids.push(id));
             let success = success.to_owned();
             spawn_local(async move {
-                match state.save(next).await {
+                let saved = state.save(next).await;
+                state.stepping.update_value(|ids| ids.retain(|i| *i != id));
+                match saved {
                     Ok(()) => {
                         if let Some((signal, reset)) = form {
                             signal.set(ValidationErrors::default());
-                            reset.run(());
+                            // The form is gone if the record's page was left
+                            // or rebuilt while saving.
+                            reset.try_run(());
                         }
                         state.tell(success);
                     }
@@ -124,35 +135,46 @@ fn RecordLinks(record: Record) -> impl IntoView {
 pub fn RecordDetail(id: Id) -> impl IntoView {
     let state = use_app();
     let record = Memo::new(move |_| state.record(id));
+    // Only the record's coming or going rebuilds the page. A change to it,
+    // here or in another tab, redraws what shows it and leaves the forms,
+    // and what is typed in them, in place.
+    let kind = Memo::new(move |_| record.with(|r| r.as_ref().map(Record::kind)));
     move || {
-        let Some(record) = record.get() else {
+        let Some(kind) = kind.get() else {
             return view! { <NotFound/> }.into_any();
         };
-        let topics = record.topics.clone();
         view! {
             <article aria-labelledby="view-title">
                 <p class="crumbs"><ViewLink to=View::repertoire()>"← Repertoire"</ViewLink></p>
-                <KindBadge kind=record.kind()/>
-                <h1 id="view-title" tabindex="-1">{record.title.clone()}</h1>
-                <p class="row-meta">
-                    "By " {record.author.clone()} " · "
-                    <span class="status">{record.status.label()}</span>
-                    " · created " <time>{format_time(record.created)}</time>
-                    " · last change " <time>{format_time(record.last_activity())}</time>
-                </p>
-                {(!topics.is_empty()).then(|| view! {
-                    <ul class="topic-list" aria-label="Topics">
-                        {topics.into_iter().map(|t| view! { <li>{t.as_str().to_owned()}</li> }).collect_view()}
-                    </ul>
-                })}
-                <h2 class="visually-hidden">"Details"</h2>
-                <RecordFields record=record.clone()/>
-                <RecordActions record=record.clone()/>
-                <RecordLinks record=record.clone()/>
-                <Contributions record/>
+                {move || record.get().map(|record| view! { <RecordHead record/> })}
+                <RecordActions id kind record/>
+                {move || record.get().map(|record| view! { <RecordLinks record/> })}
+                <Contributions id kind record/>
             </article>
         }
         .into_any()
+    }
+}
+
+#[component]
+fn RecordHead(record: Record) -> impl IntoView {
+    let topics = record.topics.clone();
+    view! {
+        <KindBadge kind=record.kind()/>
+        <h1 id="view-title" tabindex="-1">{record.title.clone()}</h1>
+        <p class="row-meta">
+            "By " {record.author.clone()} " · "
+            <span class="status">{record.status.label()}</span>
+            " · created " <time>{format_time(record.created)}</time>
+            " · last change " <time>{format_time(record.last_activity())}</time>
+        </p>
+        {(!topics.is_empty()).then(|| view! {
+            <ul class="topic-list" aria-label="Topics">
+                {topics.into_iter().map(|t| view! { <li>{t.as_str().to_owned()}</li> }).collect_view()}
+            </ul>
+        })}
+        <h2 class="visually-hidden">"Details"</h2>
+        <RecordFields record/>
     }
 }
 
@@ -181,12 +203,16 @@ pub fn EditRecord(id: Id) -> impl IntoView {
             Ok(record) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);
+                let drop_draft = draft.on_saved();
                 spawn_local(async move {
                     let title = record.title.clone();
                     match state.save(record).await {
                         Ok(()) => {
-                            draft.clear();
-                            state.go(View::Record(id));
+                            drop_draft();
+                            // A member who went elsewhere while it saved stays there.
+                            if state.view.get_untracked() == View::Edit(id) {
+                                state.go(View::Record(id));
+                            }
                             state.tell(format!("Saved your changes to “{title}”."));
                         }
                         Err(error) => {
