@@ -434,17 +434,21 @@ fn too_many_items_are_refused() {
     assert_refused(
         &text,
         "records",
-        "200001 records; Repertoire imports at most 200000",
+        "200,001 records; Repertoire imports at most 200,000",
     );
-    assert_refused(&text, "members", "10001 members");
-    assert_refused(&text, "rounds", "1001 self-assessment rounds");
+    assert_refused(&text, "members", "10,001 members");
+    assert_refused(&text, "rounds", "1,001 self-assessment rounds");
     assert_eq!(
         refused(&text).total,
         3,
         "the items of a list too long are not read"
     );
     let text = changed(|v| *at(v, "/records/0/contributions") = many(MAX_CONTRIBUTIONS + 1));
-    assert_refused(&text, "records[0].contributions", "10001 contributions");
+    assert_refused(
+        &text,
+        "records[0].contributions",
+        "10,001 contributions; Repertoire imports at most 10,000",
+    );
     let text = changed(|v| {
         *at(v, "/records/0/topics") =
             Value::Array((0..21).map(|n| json!(format!("topic {n}"))).collect())

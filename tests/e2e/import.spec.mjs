@@ -176,8 +176,8 @@ test('leaving the Data view during an import: it goes on, and says when it is do
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByLabel(/Importing records/)).toBeVisible();
   await navigate(page, 'Repertoire');
-  await expect(page.getByRole('status').first()).toContainText('Imported: 20000 records new', { timeout: 60_000 });
-  await expect(page.getByText('20001 records', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').first()).toContainText('Imported: 20,000 records new', { timeout: 60_000 });
+  await expect(page.getByText('20,001 records', { exact: true })).toBeVisible({ timeout: 30_000 });
   await navigate(page, 'Data');
   await expect(page.getByLabel('Choose an export file (JSON)')).toBeEnabled();
 });

@@ -18,6 +18,7 @@ pub use revision::{revision, Revision};
 
 use super::exchange::ExportFile;
 use super::time::Timestamp;
+use super::words::figure;
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use std::fmt;
@@ -65,12 +66,14 @@ impl fmt::Display for Refusal {
             1 => f.write_str("The file cannot be imported because of one problem:")?,
             total if total > self.problems.len() => write!(
                 f,
-                "The file cannot be imported because of {total} problems; the first {} are:",
+                "The file cannot be imported because of {} problems; the first {} are:",
+                figure(total),
                 self.problems.len()
             )?,
             total => write!(
                 f,
-                "The file cannot be imported because of {total} problems:"
+                "The file cannot be imported because of {} problems:",
+                figure(total)
             )?,
         }
         for problem in &self.problems {

@@ -24,6 +24,7 @@ use crate::domain::status::{statuses_of, Status};
 use crate::domain::time::Timestamp;
 use crate::domain::topic::{Topic, MAX_TOPIC_CHARS};
 use crate::domain::validation::{is_valid_date, is_valid_link};
+use crate::domain::words::figure;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -211,8 +212,9 @@ fn section<'v>(
         p.push(
             key,
             format!(
-                "The file holds {} {what}; Repertoire imports at most {max} at a time.",
-                items.len()
+                "The file holds {} {what}; Repertoire imports at most {} at a time.",
+                figure(items.len()),
+                figure(max)
             ),
         );
         return &[];
@@ -809,8 +811,9 @@ fn contributions(
         p.push(
             &at,
             format!(
-                "This record has {} contributions; Repertoire imports at most {MAX_CONTRIBUTIONS} on one record.",
-                items.len()
+                "This record has {} contributions; Repertoire imports at most {} on one record.",
+                figure(items.len()),
+                figure(MAX_CONTRIBUTIONS)
             ),
         );
         return None;

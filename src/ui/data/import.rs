@@ -6,7 +6,7 @@
 use super::import_job::{form_gone, form_shown, refused_whole_file, warm_up, ImportJob};
 use super::import_worker::Report;
 use crate::domain::import::{Problem, Summary, MAX_FILE_BYTES};
-use crate::domain::words::plural;
+use crate::domain::words::{figure, plural};
 use crate::ui::browser;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -231,7 +231,7 @@ pub fn Import() -> impl IntoView {
                 }
                 Stage::Writing { done, total } => view! {
                     <div class="import-progress">
-                        <label for="import-progress">{format!("Importing records: {done} of {total}")}</label>
+                        <label for="import-progress">{format!("Importing records: {} of {}", figure(done), figure(total))}</label>
                         <progress id="import-progress" max=total.max(1) value=done></progress>
                         <p><button type="button" class="secondary" on:click=stop>"Stop the import"</button></p>
                     </div>

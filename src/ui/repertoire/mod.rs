@@ -13,7 +13,7 @@ use super::layout::ViewLink;
 use super::route::View;
 use super::state::use_app;
 use crate::domain::search::{Found, Query};
-use crate::domain::words::plural;
+use crate::domain::words::{figure, plural};
 use crate::domain::{ActivityKind, Record};
 use crate::store::idb::next_task;
 use filters::Filters;
@@ -115,11 +115,12 @@ pub fn RepertoireList() -> impl IntoView {
         let (found, total) = (found_count(), total());
         match (query.with(Query::is_empty), found) {
             (true, 1) => "1 record".to_owned(),
-            (true, n) => format!("{n} records"),
-            (false, 0) => {
-                format!("Nothing matches among {total} records. Try fewer words or clear a filter.")
-            }
-            (false, n) => format!("{n} of {total} records match"),
+            (true, n) => format!("{} records", figure(n)),
+            (false, 0) => format!(
+                "Nothing matches among {} records. Try fewer words or clear a filter.",
+                figure(total)
+            ),
+            (false, n) => format!("{} of {} records match", figure(n), figure(total)),
         }
     };
     view! {
@@ -136,7 +137,7 @@ pub fn RepertoireList() -> impl IntoView {
                                 view! {
                                     <li>
                                         <KindIcon kind/>
-                                        {format!(" {}: {count}", kind.label())}
+                                        {format!(" {}: {}", kind.label(), figure(count))}
                                     </li>
                                 }
                             })
