@@ -2,15 +2,15 @@
 //! browser use them.
 #![cfg(not(target_arch = "wasm32"))]
 
+use repertoire::domain::choices::Choices;
 use repertoire::domain::lifecycle::{apply, offered_moves, Step};
 use repertoire::domain::links::{linked_from, recurring_problems, write_it_down, RECURRING_AT};
-use repertoire::domain::search::{
-    fold, people_in, search_text, topics_in, Found, Query, SearchIndex, Sort,
-};
+use repertoire::domain::search::{fold, search_text, Found, Query, SearchIndex, Sort};
 use repertoire::domain::{
     ActivityKind, ContributionBody, IdSource, Payload, Record, RecordForm, SeededIds, Stance,
     Status, Timestamp, Topic,
 };
+use std::collections::{BTreeMap, BTreeSet};
 
 struct World {
     ids: SeededIds,
@@ -77,21 +77,23 @@ impl World {
         let (id, now) = (self.ids.next_id(), self.tick());
         apply(record, step, author, id, now)
     }
+
+    /// Lee's idea on a problem.
+    fn idea(&mut self, record: &Record, text: &str) -> Record {
+        self.step(
+            record,
+            Step::Contribute(ContributionBody::Idea { text: text.into() }),
+            "Lee",
+        )
+        .expect("idea")
+    }
 }
 
 #[test]
 fn a_problem_gathers_ideas_then_is_resolved_and_can_reopen() {
     let mut w = World::new();
     let problem = w.problem("Printer driver", "printing");
-    let with_idea = w
-        .step(
-            &problem,
-            Step::Contribute(ContributionBody::Idea {
-                text: "  Pin the driver version ".into(),
-            }),
-            "Lee",
-        )
-        .expect("idea");
+    let with_idea = w.idea(&problem, "  Pin the driver version ");
     assert_eq!(with_idea.contributions.len(), 1);
     assert_eq!(
         with_idea.contributions[0].body,
@@ -737,15 +739,7 @@ fn news_since_the_last_visit_leaves_out_my_own_work() {
     let old = w.problem("Old problem", "");
     let since = w.tick();
     let mine = w.problem("My own new problem", "");
-    let answered = w
-        .step(
-            &old,
-            Step::Contribute(ContributionBody::Idea {
-                text: "try this".into(),
-            }),
-            "Lee",
-        )
-        .expect("idea");
+    let answered = w.idea(&old, "try this");
     let answered = w
         .step(
             &answered,
@@ -771,42 +765,56 @@ fn news_since_the_last_visit_leaves_out_my_own_work() {
     );
 }
 
-/// The filters' choices are made from distinct values only; they must be
-/// what sorting every value and dropping repeats gives.
+/// The filters' choices, counted: what sorting every value and dropping
+/// repeats gives, a name in several cases shown as most often written.
 #[test]
 fn the_filters_offer_each_topic_and_each_person_once_in_order() {
     let mut records = repertoire::domain::sample::export(400, 11).records;
-    // The same person written in other cases, first in a contribution.
+    // The same person written in other cases, once each.
     records[3].author = "ANA BERG".into();
     records[7].author = "ana berg".into();
     if let Some(c) = records[1].contributions.first_mut() {
         c.author = "Ana Berg".into();
     }
-    records[9].author = "Zoë Ito".into();
-    records[10].author = "zoë ito".into();
+    // Two ways, as often each: capitals first.
+    records[9].author = "zoë ito".into();
+    records[10].author = "Zoë Ito".into();
 
     let expected_topics: Vec<String> = records
         .iter()
         .flat_map(|r| r.topics.iter())
-        .collect::<std::collections::BTreeSet<_>>()
+        .collect::<BTreeSet<_>>()
         .into_iter()
         .map(|t| t.to_string())
         .collect();
-    let topics: Vec<String> = topics_in(&records).iter().map(|t| t.to_string()).collect();
-    assert_eq!(topics, expected_topics);
+    let choices = Choices::of(&records);
+    assert_eq!(choices.topics(), expected_topics);
 
-    let mut expected_people: Vec<&str> = records
-        .iter()
-        .flat_map(|r| {
-            std::iter::once(r.author.as_str())
-                .chain(r.contributions.iter().map(|c| c.author.as_str()))
+    let mut written: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for record in &records {
+        for name in std::iter::once(record.author.as_str())
+            .chain(record.contributions.iter().map(|c| c.author.as_str()))
+        {
+            *written
+                .entry(name.to_lowercase())
+                .or_default()
+                .entry(name)
+                .or_default() += 1;
+        }
+    }
+    let expected_people: Vec<String> = written
+        .values()
+        .map(|ways| {
+            let most = ways.values().max().copied().unwrap_or_default();
+            ways.iter()
+                .find(|(_, count)| **count == most)
+                .map(|(name, _)| name.to_string())
+                .unwrap_or_default()
         })
         .collect();
-    expected_people.sort_by_key(|n| n.to_lowercase());
-    expected_people.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-    let people = people_in(&records);
+    let people = choices.people();
     assert_eq!(people, expected_people);
-    assert!(people.contains(&"Zoë Ito") && !people.contains(&"zoë ito"));
+    assert!(people.contains(&"Zoë Ito".to_owned()) && !people.contains(&"zoë ito".to_owned()));
     assert_eq!(
         people
             .iter()
@@ -814,4 +822,134 @@ fn the_filters_offer_each_topic_and_each_person_once_in_order() {
             .count(),
         1
     );
+}
+
+/// Counted record by record as the list changes, the choices are what
+/// counting the final list gives.
+#[test]
+fn the_filter_choices_follow_saves_and_deletions() {
+    let mut records = repertoire::domain::sample::export(300, 5).records;
+    let mut choices = Choices::of(&records);
+    let mut ids = SeededIds::new(9);
+    for step in 0..200usize {
+        let at = (step * 37) % records.len();
+        match step % 4 {
+            // A record deleted.
+            0 => {
+                choices.remove(&records[at]);
+                records.remove(at);
+            }
+            // A record edited: a topic of its own, another author.
+            1 => {
+                let mut next = records[at].clone();
+                next.topics = vec![Topic::new(&format!("topic {step}")).expect("topic")];
+                next.author = format!("Author {}", step % 7);
+                choices.remove(&records[at]);
+                choices.add(&next);
+                records[at] = next;
+            }
+            // A record added, a copy under a new id.
+            2 => {
+                let mut copy = records[at].clone();
+                copy.id = ids.next_id();
+                choices.add(&copy);
+                records.push(copy);
+            }
+            // A contribution by someone written in lower case.
+            _ => {
+                let mut next = records[at].clone();
+                if let Some(c) = next.contributions.first_mut() {
+                    c.author = c.author.to_lowercase();
+                }
+                choices.remove(&records[at]);
+                choices.add(&next);
+                records[at] = next;
+            }
+        }
+        let counted = Choices::of(&records);
+        assert_eq!(choices.topics(), counted.topics(), "step {step}");
+        assert_eq!(choices.people(), counted.people(), "step {step}");
+    }
+}
+
+#[test]
+fn an_index_rebuilt_after_a_few_changes_refolds_only_them_and_finds_what_a_fresh_one_finds() {
+    let mut w = World::new();
+    let words = ["ward", "rota", "night", "handover", "printer", "allergy"];
+    let mut records: Vec<Record> = (0..450)
+        .map(|n| {
+            let title = format!("{} {} {n}", words[n % 6], words[(n * 5 + 2) % 6]);
+            w.problem(&title, if n % 4 == 0 { "safety" } else { "rota" })
+        })
+        .collect();
+    let before = SearchIndex::build(&records);
+    // Only part of it was folded when the change came: the rest is folded
+    // after the rebuild, as a fresh index would.
+    let mut slices = 0;
+    assert!(!before.prepare(&records, || {
+        slices += 1;
+        slices <= 3
+    }));
+
+    // A contribution moves a record to the front, an edit changes a title,
+    // one record goes and one comes.
+    let contributed = records.remove(120);
+    let contributed = w.idea(&contributed, "Ask the pharmacy for a zebra label");
+    records.insert(0, contributed.clone());
+    records[10].title = "Quarantine checklist".into();
+    let edited = records[10].id;
+    let deleted = records.remove(300).id;
+    let added = w.problem("Printer jams at night", "printing");
+    records.push(added.clone());
+    let changed = [contributed.id, edited, deleted, added.id]
+        .into_iter()
+        .collect();
+
+    let rebuilt = SearchIndex::rebuild(&before, &records, &changed);
+    let fresh = SearchIndex::build(&records);
+    // Of the 300 texts folded before, 298 are taken over (not the
+    // contributed and the edited ones): 152 are left to fold, in two slices
+    // of a hundred, where a fresh index folds 450 in five.
+    let mut asked = 0;
+    assert!(rebuilt.prepare(&records, || {
+        asked += 1;
+        true
+    }));
+    assert_eq!(asked, 2, "texts folded in slices of a hundred");
+    for text in [
+        "zebra",
+        "quarantine",
+        "printer jams",
+        "ward rota",
+        "night",
+        "allergy 7",
+        "",
+        "nothing",
+    ] {
+        for sort in Sort::ALL {
+            let query = Query {
+                text: text.into(),
+                sort,
+                ..Query::default()
+            };
+            assert_eq!(
+                rebuilt.run(&records, &query),
+                fresh.run(&records, &query),
+                "{text:?}, {sort:?}"
+            );
+        }
+    }
+    let find = |text: &str| {
+        rebuilt
+            .run(
+                &records,
+                &Query {
+                    text: text.into(),
+                    ..Query::default()
+                },
+            )
+            .len()
+    };
+    assert_eq!(find("zebra"), 1, "the new contribution is found");
+    assert_eq!(find("quarantine"), 1, "the edited title is found");
 }

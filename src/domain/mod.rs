@@ -2,6 +2,7 @@
 //! here touches the browser, so all of it is tested natively.
 
 pub mod assessment;
+pub mod choices;
 pub mod community;
 pub mod contribution;
 pub mod exchange;

@@ -1,13 +1,13 @@
 //! Finding records: search as you type (case- and accent-insensitive, over
 //! every field and contribution), filters and orderings.
 
+use super::id::Id;
 use super::kind::ActivityKind;
 use super::record::Record;
-use super::sorting::{sort_by, sort_by_cached_key, sort_positions};
+use super::sorting::sort_positions;
 use super::status::Status;
 use super::topic::Topic;
 use rustc_hash::FxHashSet;
-use std::hash::Hash;
 use std::sync::{Mutex, PoisonError};
 
 /// Lower case without diacritics, Markdown punctuation turned to spaces, so
@@ -162,12 +162,22 @@ impl Query {
 /// scans.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// The folded texts of the first records, in record order. Folding them
-    /// all takes long in a large repertoire, so `prepare` does it a slice
-    /// at a time; the first search for words finishes it if needed.
-    texts: Mutex<Vec<String>>,
+    /// Each record's id, in record order: what `rebuild` finds texts by.
+    ids: Vec<Id>,
+    /// Folding every text takes long in a large repertoire, so `prepare`
+    /// does it a slice at a time; the first search for words finishes it if
+    /// needed.
+    texts: Mutex<Texts>,
     /// Positions in `records`, most recent activity first.
     recent: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Texts {
+    /// In record order; `None` until folded.
+    folded: Vec<Option<String>>,
+    /// Every text before this position is folded.
+    ready_up_to: usize,
 }
 
 /// What a query found, kept so that the next keystroke can narrow it.
@@ -184,20 +194,72 @@ impl SearchIndex {
         let mut recent: Vec<usize> = (0..records.len()).collect();
         sort_positions(&mut recent, &mut |a, b| activity[b].cmp(&activity[a]));
         SearchIndex {
-            texts: Mutex::new(Vec::with_capacity(records.len())),
+            ids: records.iter().map(|r| r.id).collect(),
+            texts: Mutex::new(Texts {
+                folded: vec![None; records.len()],
+                ready_up_to: 0,
+            }),
             recent,
         }
     }
 
-    /// Folds more texts while `more` answers true (asked every 100 records);
-    /// true once every record's text is ready.
-    pub fn prepare(&self, records: &[Record], mut more: impl FnMut() -> bool) -> bool {
-        let mut texts = self.texts.lock().unwrap_or_else(PoisonError::into_inner);
-        while let Some(record) = records.get(texts.len()) {
-            if texts.len().is_multiple_of(100) && !more() {
-                return false;
+    /// The index of `records` after a few of them changed: the texts
+    /// `previous` folded are taken over (and taken from it) for every
+    /// record not in `changed`, so a save refolds one text, not all.
+    /// `changed` must hold every record saved, replaced or deleted since
+    /// `previous` was built.
+    pub fn rebuild(
+        previous: &SearchIndex,
+        records: &[Record],
+        changed: &FxHashSet<Id>,
+    ) -> SearchIndex {
+        let index = SearchIndex::build(records);
+        let taken = std::mem::take(&mut previous.lock_texts().folded);
+        // Records that did not change keep their order relative to each
+        // other, so one pass over both lists pairs them. A record found out
+        // of that order is only folded again.
+        let mut before = previous.ids.iter().zip(taken);
+        {
+            let mut texts = index.lock_texts();
+            for (slot, id) in texts.folded.iter_mut().zip(&index.ids) {
+                if changed.contains(id) {
+                    continue;
+                }
+                *slot = before
+                    .by_ref()
+                    .find(|(was, _)| *was == id)
+                    .and_then(|(_, text)| text);
             }
-            texts.push(search_text(record));
+        }
+        index
+    }
+
+    fn lock_texts(&self) -> std::sync::MutexGuard<'_, Texts> {
+        self.texts.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Folds more texts while `more` answers true (asked every 100 texts
+    /// folded); true once every record's text is ready.
+    pub fn prepare(&self, records: &[Record], mut more: impl FnMut() -> bool) -> bool {
+        let mut texts = self.lock_texts();
+        let Texts {
+            folded,
+            ready_up_to,
+        } = &mut *texts;
+        if folded.len() < records.len() {
+            folded.resize(records.len(), None);
+        }
+        let mut done = 0usize;
+        while let Some(record) = records.get(*ready_up_to) {
+            let slot = &mut folded[*ready_up_to];
+            if slot.is_none() {
+                if done.is_multiple_of(100) && !more() {
+                    return false;
+                }
+                *slot = Some(search_text(record));
+                done += 1;
+            }
+            *ready_up_to += 1;
         }
         true
     }
@@ -239,7 +301,7 @@ impl SearchIndex {
         if !words.is_empty() {
             self.prepare(records, || true);
         }
-        let texts = self.texts.lock().unwrap_or_else(PoisonError::into_inner);
+        let texts = self.lock_texts();
         candidates
             .filter(|&i| {
                 let Some(record) = records.get(i) else {
@@ -254,7 +316,9 @@ impl SearchIndex {
                     && member.as_deref().is_none_or(|m| involves(record, m))
                     && (words.is_empty()
                         || texts
+                            .folded
                             .get(i)
+                            .and_then(Option::as_deref)
                             .is_some_and(|text| words.iter().all(|w| text.contains(w))))
             })
             .collect()
@@ -293,35 +357,4 @@ fn involves(record: &Record, folded_member: &str) -> bool {
             .contributions
             .iter()
             .any(|c| fold(&c.author) == folded_member)
-}
-
-/// Each item once, in the order of first appearance. Records repeat a few
-/// topics and names thousands of times: the filters' choices are made
-/// from the distinct ones only.
-fn distinct<'a, T: Hash + Eq + ?Sized>(items: impl IntoIterator<Item = &'a T>) -> Vec<&'a T> {
-    let mut seen = FxHashSet::default();
-    items
-        .into_iter()
-        .filter(|item| seen.insert(*item))
-        .collect()
-}
-
-/// The topics of the records, once each, in order: the topic filter's
-/// choices.
-pub fn topics_in(records: &[Record]) -> Vec<&Topic> {
-    let mut topics = distinct(records.iter().flat_map(|r| r.topics.iter()));
-    sort_by(&mut topics, |a, b| a.cmp(b));
-    topics
-}
-
-/// Everyone who wrote a record or a contribution, in alphabetical order
-/// whatever the case, and once per name: where a name is written in two
-/// cases, as it was first written.
-pub fn people_in(records: &[Record]) -> Vec<&str> {
-    let mut names = distinct(records.iter().flat_map(|r| {
-        std::iter::once(r.author.as_str()).chain(r.contributions.iter().map(|c| c.author.as_str()))
-    }));
-    sort_by_cached_key(&mut names, |n| n.to_lowercase());
-    names.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-    names
 }

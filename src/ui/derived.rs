@@ -3,16 +3,25 @@
 //! by every view. Going back to a view does not redo it; with 100,000
 //! records each of these takes tens of milliseconds.
 
+use crate::domain::choices::Choices;
 use crate::domain::knowledge::{knowledge_map, KnowledgeMap};
 use crate::domain::links::{recurring_problems, Recurring};
 use crate::domain::member::Member;
 use crate::domain::participation::{measure_all, Participation};
-use crate::domain::search::{people_in, topics_in, SearchIndex};
-use crate::domain::Record;
+use crate::domain::search::SearchIndex;
+use crate::domain::{Id, Record};
 use leptos::prelude::*;
+use rustc_hash::FxHashSet;
 
 #[derive(Clone, Copy)]
 pub struct Derived {
+    records: RwSignal<Vec<Record>>,
+    /// Records saved, deleted or taken from another tab since the search
+    /// index was last built, or `None` for all of them (a load, an import).
+    changed: StoredValue<Option<FxHashSet<Id>>>,
+    /// The filter choices as counts, kept up to date record by record once
+    /// a view asked for them; `None` until then and after a load.
+    choices: StoredValue<Option<Choices>>,
     /// The search index, with a generation that tells a search whether
     /// what it found last came from this index.
     pub search_index: Memo<(u64, SearchIndex)>,
@@ -35,22 +44,42 @@ fn computed<T: Send + Sync + 'static>(compute: impl Fn() -> T + Send + Sync + 's
 
 impl Derived {
     pub fn new(records: RwSignal<Vec<Record>>, members: RwSignal<Vec<Member>>) -> Derived {
+        let changed = StoredValue::new(None);
+        let choices = StoredValue::new(None);
+        // Counted from every record only the first time, and after a load.
+        let read_choices = move |read: fn(&Choices) -> Vec<String>| {
+            records.track();
+            if choices.with_value(Option::is_none) {
+                let counted = records.with_untracked(|r| Choices::of(r));
+                choices.set_value(Some(counted));
+            }
+            choices
+                .with_value(|c| c.as_ref().map(read))
+                .unwrap_or_default()
+        };
         Derived {
+            records,
+            changed,
+            choices,
+            // A save refolds one record's text instead of every record's.
             search_index: Memo::new_with_compare(
                 move |previous: Option<&(u64, SearchIndex)>| {
                     let generation = previous.map_or(0, |(g, _)| g + 1);
-                    (generation, records.with(|r| SearchIndex::build(r)))
+                    let since = changed
+                        .try_update_value(|c| c.replace(FxHashSet::default()))
+                        .flatten();
+                    let index = records.with(|r| match (previous, since) {
+                        (Some((_, previous)), Some(ids)) => SearchIndex::rebuild(previous, r, &ids),
+                        _ => SearchIndex::build(r),
+                    });
+                    (generation, index)
                 },
                 |_, _| true,
             ),
             // Short lists: compared, so that a save leaves the filters as
             // they are unless a topic or a name came or went.
-            topics: Memo::new(move |_| {
-                records.with(|r| topics_in(r).into_iter().map(ToString::to_string).collect())
-            }),
-            people: Memo::new(move |_| {
-                records.with(|r| people_in(r).into_iter().map(str::to_owned).collect())
-            }),
+            topics: Memo::new(move |_| read_choices(Choices::topics)),
+            people: Memo::new(move |_| read_choices(Choices::people)),
             knowledge: computed(move || members.with(|m| records.with(|r| knowledge_map(r, m)))),
             recurring: Memo::new(move |_| records.with(|r| recurring_problems(r))),
             participation: computed(move || {
@@ -60,5 +89,40 @@ impl Derived {
                 })
             }),
         }
+    }
+
+    /// Before `record` takes the place of its earlier version in
+    /// `records`, or joins it.
+    pub fn will_put(&self, record: &Record) {
+        self.will_drop(record.id);
+        self.choices.update_value(|c| {
+            if let Some(choices) = c {
+                choices.add(record);
+            }
+        });
+    }
+
+    /// Before the record `id` leaves `records`.
+    pub fn will_drop(&self, id: Id) {
+        self.changed.update_value(|c| {
+            if let Some(ids) = c {
+                ids.insert(id);
+            }
+        });
+        self.choices.update_value(|c| {
+            if let Some(choices) = c {
+                self.records.with_untracked(|records| {
+                    if let Some(old) = records.iter().find(|r| r.id == id) {
+                        choices.remove(old);
+                    }
+                });
+            }
+        });
+    }
+
+    /// Before `records` is replaced as a whole.
+    pub fn will_replace(&self) {
+        self.changed.set_value(None);
+        self.choices.set_value(None);
     }
 }

@@ -50,6 +50,8 @@ pub struct AppState {
     /// before.
     pub refreshing: RwSignal<u32>,
     /// Every record, most recently active first, as last committed.
+    /// Changed only through `put_in_list`, `drop_from_list` and
+    /// `replace_list`, which tell the search index what changed.
     pub records: RwSignal<Vec<Record>>,
     /// What views derive from the records and members, shared and kept.
     pub derived: Derived,
@@ -135,7 +137,7 @@ impl AppState {
                 if loaded.records.is_empty() && loaded.unreadable.is_empty() && seen > 0 {
                     self.lost.set(Some(seen));
                 }
-                self.records.set(loaded.records);
+                self.replace_list(loaded.records);
                 self.remember_count();
                 self.profile.set(community.profile);
                 self.members.set(community.members);
@@ -167,16 +169,32 @@ impl AppState {
             .ok_or_else(|| StoreError::Unavailable("the repertoire is not open".to_owned()))
     }
 
-    /// Writes a record; the list changes only once the write committed.
-    pub async fn save(self, record: Record) -> Result<(), StoreError> {
-        self.repo()?.put(&record).await?;
-        self.announce(Change::Record(record.id));
-        self.ask_to_keep_data();
+    fn put_in_list(&self, record: Record) {
+        self.derived.will_put(&record);
         self.records.update(|records| {
             records.retain(|r| r.id != record.id);
             records.push(record);
             sort_recent_first(records);
         });
+    }
+
+    fn drop_from_list(&self, id: Id) {
+        self.derived.will_drop(id);
+        self.records
+            .update(|records| records.retain(|r| r.id != id));
+    }
+
+    fn replace_list(&self, records: Vec<Record>) {
+        self.derived.will_replace();
+        self.records.set(records);
+    }
+
+    /// Writes a record; the list changes only once the write committed.
+    pub async fn save(self, record: Record) -> Result<(), StoreError> {
+        self.repo()?.put(&record).await?;
+        self.announce(Change::Record(record.id));
+        self.ask_to_keep_data();
+        self.put_in_list(record);
         self.remember_count();
         Ok(())
     }
@@ -209,20 +227,12 @@ impl AppState {
         let Ok(repo) = self.repo() else { return };
         match change {
             Change::Record(id) => match repo.get(id).await {
-                Ok(Some(record)) => self.records.update(|records| {
-                    records.retain(|r| r.id != id);
-                    records.push(record);
-                    sort_recent_first(records);
-                }),
-                Ok(None) => self
-                    .records
-                    .update(|records| records.retain(|r| r.id != id)),
+                Ok(Some(record)) => self.put_in_list(record),
+                Ok(None) => self.drop_from_list(id),
                 // Unreadable here: it stays in storage and shows after a reload.
                 Err(_) => {}
             },
-            Change::Deleted(id) => self
-                .records
-                .update(|records| records.retain(|r| r.id != id)),
+            Change::Deleted(id) => self.drop_from_list(id),
             Change::Community => self.reload_community(&repo).await,
             Change::Everything => self.reload_everything(&repo).await,
         }
@@ -239,7 +249,7 @@ impl AppState {
     async fn reload_everything(self, repo: &IdbRepository) {
         self.refreshing.update(|n| *n += 1);
         if let Ok(loaded) = repo.load().await {
-            self.records.set(loaded.records);
+            self.replace_list(loaded.records);
         }
         self.reload_community(repo).await;
         self.refreshing.update(|n| *n = n.saturating_sub(1));
@@ -283,8 +293,7 @@ impl AppState {
     pub async fn delete(self, id: Id) -> Result<(), StoreError> {
         self.repo()?.delete(id).await?;
         self.announce(Change::Deleted(id));
-        self.records
-            .update(|records| records.retain(|r| r.id != id));
+        self.drop_from_list(id);
         self.remember_count();
         Ok(())
     }

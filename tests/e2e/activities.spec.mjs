@@ -81,7 +81,7 @@ test('search as you type and filters narrow the list, and the address keeps them
   const search = page.getByRole('searchbox', { name: 'Search the repertoire' });
   await search.pressSequentially('ECOLE');
   await expect(page.locator('.row')).toHaveCount(1);
-  await expect(page.getByText('1 of 3 records match')).toBeVisible();
+  await expect(page.getByText('1 of 3 records matches')).toBeVisible();
   await expect(search).toBeFocused();
   await search.fill('shared drive');
   await expect(page.locator('.row')).toHaveCount(0);
@@ -133,7 +133,7 @@ test('the search and the filters follow each change, though they are kept betwee
   const topic = page.getByLabel('Topic', { exact: true });
   const member = page.getByLabel('Member', { exact: true });
   await search.fill('welding');
-  await expect(page.getByText('Nothing matches among 1 records')).toBeVisible();
+  await expect(page.getByText('Nothing matches among 1 record.')).toBeVisible();
   await expect(topic.locator('option', { hasText: 'welding' })).toHaveCount(0);
   await search.fill('');
   // A record written elsewhere is found, and offered in the filters, when
@@ -156,6 +156,21 @@ test('the search and the filters follow each change, though they are kept betwee
   await expect(page.locator('.row')).toHaveText([/Label printer jams/]);
   await search.fill('badge');
   await expect(page.locator('.row')).toHaveCount(0);
+  await search.fill('');
+  // A deletion takes its topic and its author out of the filters; undoing
+  // it brings them back.
+  await page.getByRole('link', { name: 'Where are the welding masks?' }).click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('1 record', { exact: true })).toBeVisible();
+  await expect(topic.locator('option', { hasText: 'welding' })).toHaveCount(0);
+  await expect(member.locator('option', { hasText: 'Kim' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Where are the welding masks?' })).toBeVisible();
+  await navigate(page, 'Repertoire');
+  await expect(page.getByText('2 records', { exact: true })).toBeVisible();
+  await expect(topic.locator('option', { hasText: 'welding' })).toHaveCount(1);
+  await expect(member.locator('option', { hasText: 'Kim' })).toHaveCount(1);
 });
 
 test('an unfinished form comes back after a reload and can be discarded', async ({ page }) => {

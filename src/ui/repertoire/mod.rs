@@ -117,10 +117,15 @@ pub fn RepertoireList() -> impl IntoView {
             (true, 1) => "1 record".to_owned(),
             (true, n) => format!("{} records", figure(n)),
             (false, 0) => format!(
-                "Nothing matches among {} records. Try fewer words or clear a filter.",
-                figure(total)
+                "Nothing matches among {}. Try fewer words or clear a filter.",
+                plural(total, "record", "records")
             ),
-            (false, n) => format!("{} of {} records match", figure(n), figure(total)),
+            (false, n) => format!(
+                "{} of {} {}",
+                figure(n),
+                plural(total, "record", "records"),
+                if n == 1 { "matches" } else { "match" }
+            ),
         }
     };
     view! {
