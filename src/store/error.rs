@@ -19,6 +19,9 @@ pub enum StoreError {
     Corrupt(String),
     /// The member stopped an import; nothing was written.
     Cancelled,
+    /// An earlier change to the same record is still being written: a
+    /// second one would start from the record as it was and undo it.
+    StillSaving,
     /// Any other failure the browser reported.
     Failed(String),
 }
@@ -45,6 +48,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::Corrupt(detail) => write!(f, "A stored record could not be read ({detail}). The rest of the repertoire is unaffected."),
             StoreError::Cancelled => f.write_str("The import was cancelled. Nothing was written; the repertoire is as it was."),
+            StoreError::StillSaving => f.write_str("The previous change to this record is still being saved: try again in a moment."),
             StoreError::Failed(detail) => write!(f, "The browser's storage reported a problem: {detail}. Nothing was saved; try again."),
         }
     }

@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 
 #[derive(Clone, Copy)]
 pub struct Derived {
-    records: RwSignal<Vec<Record>>,
+    records: ReadSignal<Vec<Record>>,
     /// Records saved, deleted or taken from another tab since the search
     /// index was last built, or `None` for all of them (a load, an import).
     changed: StoredValue<Option<FxHashSet<Id>>>,
@@ -43,7 +43,7 @@ fn computed<T: Send + Sync + 'static>(compute: impl Fn() -> T + Send + Sync + 's
 }
 
 impl Derived {
-    pub fn new(records: RwSignal<Vec<Record>>, members: RwSignal<Vec<Member>>) -> Derived {
+    pub fn new(records: ReadSignal<Vec<Record>>, members: RwSignal<Vec<Member>>) -> Derived {
         let changed = StoredValue::new(None);
         let choices = StoredValue::new(None);
         // Counted from every record only the first time, and after a load.

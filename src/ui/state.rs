@@ -50,9 +50,10 @@ pub struct AppState {
     /// before.
     pub refreshing: RwSignal<u32>,
     /// Every record, most recently active first, as last committed.
-    /// Changed only through `put_in_list`, `drop_from_list` and
-    /// `replace_list`, which tell the search index what changed.
-    pub records: RwSignal<Vec<Record>>,
+    pub records: ReadSignal<Vec<Record>>,
+    /// Written only by `put_in_list`, `drop_from_list` and `replace_list`,
+    /// which first tell the derived views what changed.
+    write_records: WriteSignal<Vec<Record>>,
     /// What views derive from the records and members, shared and kept.
     pub derived: Derived,
     pub notice: RwSignal<Option<Notice>>,
@@ -70,10 +71,9 @@ pub struct AppState {
     pub lost: RwSignal<Option<u32>>,
     /// A form to open prefilled (Write it down, a suggestion), taken once.
     pub prefill: RwSignal<Option<(ActivityKind, RecordForm)>>,
-    /// Records with a life-cycle step being saved. A second step started
-    /// meanwhile would be applied to the record as it was before the first,
-    /// and its save would undo the first.
-    pub stepping: StoredValue<Vec<Id>>,
+    /// Records being saved. A second save started meanwhile would start
+    /// from the record as it was before the first, and undo it.
+    saving: StoredValue<Vec<Id>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
     tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
 }
@@ -82,7 +82,7 @@ impl AppState {
     pub fn new(namespace: String, first_view: View) -> AppState {
         let settings: Settings = settings_slot(&namespace).load().unwrap_or_default();
         let previous_visit = settings.last_visit.map(Timestamp);
-        let records = RwSignal::new(Vec::new());
+        let (records, write_records) = signal(Vec::new());
         let members = RwSignal::new(Vec::new());
         AppState {
             namespace: StoredValue::new(namespace),
@@ -92,6 +92,7 @@ impl AppState {
             loading: RwSignal::new(Loading::Opening),
             refreshing: RwSignal::new(0),
             records,
+            write_records,
             derived: Derived::new(records, members),
             notice: RwSignal::new(None),
             profile: RwSignal::new(None),
@@ -99,7 +100,7 @@ impl AppState {
             rounds: RwSignal::new(Vec::new()),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),
-            stepping: StoredValue::new(Vec::new()),
+            saving: StoredValue::new(Vec::new()),
             lost: RwSignal::new(None),
             previous_visit: StoredValue::new(previous_visit),
             repo: StoredValue::new_local(None),
@@ -171,7 +172,7 @@ impl AppState {
 
     fn put_in_list(&self, record: Record) {
         self.derived.will_put(&record);
-        self.records.update(|records| {
+        self.write_records.update(|records| {
             records.retain(|r| r.id != record.id);
             records.push(record);
             sort_recent_first(records);
@@ -180,17 +181,29 @@ impl AppState {
 
     fn drop_from_list(&self, id: Id) {
         self.derived.will_drop(id);
-        self.records
+        self.write_records
             .update(|records| records.retain(|r| r.id != id));
     }
 
     fn replace_list(&self, records: Vec<Record>) {
         self.derived.will_replace();
-        self.records.set(records);
+        self.write_records.set(records);
     }
 
     /// Writes a record; the list changes only once the write committed.
+    /// Refused while an earlier save of the same record is under way.
     pub async fn save(self, record: Record) -> Result<(), StoreError> {
+        let id = record.id;
+        if self.saving.with_value(|ids| ids.contains(&id)) {
+            return Err(StoreError::StillSaving);
+        }
+        self.saving.update_value(|ids| ids.push(id));
+        let written = self.write(record).await;
+        self.saving.update_value(|ids| ids.retain(|i| *i != id));
+        written
+    }
+
+    async fn write(self, record: Record) -> Result<(), StoreError> {
         self.repo()?.put(&record).await?;
         self.announce(Change::Record(record.id));
         self.ask_to_keep_data();

@@ -42,12 +42,18 @@ async function addIdea(page, text) {
   await form.getByRole('button', { name: 'Add an idea' }).click();
 }
 
+/** The save is still waiting: nothing said yet. */
+async function stillWaiting(page, text) {
+  await expect(page.getByRole('status')).not.toContainText(text);
+}
+
 test('a contribution saved after the member left its record is kept, and the app goes on', async ({ page }) => {
   await openApp(page);
   await createProblem(page);
   await hold(page, 'records', 1500);
   await addIdea(page, 'Print the sheet after the last admission round.');
   await navigate(page, 'Home');
+  await stillWaiting(page, 'your contribution is saved');
   await released(page);
   await expect(page.getByRole('status').getByText('your contribution is saved')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
@@ -58,33 +64,59 @@ test('a contribution saved after the member left its record is kept, and the app
   await expect(page.locator('.contribution')).toContainText('Print the sheet');
 });
 
-test('a second step on a record waits for the first instead of undoing it', async ({ page }) => {
+test('what is typed after pressing the button stays when the save ends', async ({ page }) => {
   await openApp(page);
   await createProblem(page);
   await hold(page, 'records', 1500);
+  await addIdea(page, 'Print the sheet after the last admission round.');
+  const idea = page.locator('form.contribute').getByLabel(/^Your idea/);
+  await idea.fill('And a second thought');
+  await stillWaiting(page, 'your contribution is saved');
+  await released(page);
+  await expect(page.getByRole('status').getByText('your contribution is saved')).toBeVisible();
+  await expect(page.locator('.contribution')).toHaveCount(1);
+  await expect(idea).toHaveValue('And a second thought');
+});
+
+test('a second change to a record waits for the first instead of undoing it', async ({ page }) => {
+  await openApp(page);
+  await createProblem(page);
+  await hold(page, 'records', 2500);
   await addIdea(page, 'Print the sheet after the last admission round.');
   const resolve = page.locator('form.step-form');
   await resolve.getByLabel(/^The chosen approach/).fill('A second printout');
   await resolve.getByLabel(/^The outcome/).fill('No missed allergy for a month');
   await resolve.getByRole('button', { name: 'Mark resolved' }).click();
-  await expect(page.getByRole('status')).toContainText('Still saving the previous change to this record');
+  await expect(page.getByRole('status')).toContainText('The previous change to this record is still being saved');
+  // An edit too.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel(/^Title/).fill('Allergy notes miss the night shift');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status')).toContainText('The previous change to this record is still being saved');
+  await expect(page.getByLabel(/^Title/)).toHaveValue('Allergy notes miss the night shift');
   await released(page);
   await expect(page.getByRole('status').getByText('your contribution is saved')).toBeVisible();
-  await expect(page.locator('.contribution')).toHaveCount(1);
 
-  // What was typed in the refused form is still there: pressing again works.
+  // Pressed again, both go through, and nothing undoes the contribution.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Allergy notes miss the night shift' })).toBeVisible();
+  await expect(page.locator('.contribution')).toHaveCount(1);
+  await page.locator('form.step-form').getByLabel(/^The chosen approach/).fill('A second printout');
+  await page.locator('form.step-form').getByLabel(/^The outcome/).fill('No missed allergy for a month');
   await page.locator('form.step-form').getByRole('button', { name: 'Mark resolved' }).click();
   await expect(page.locator('.row-meta .status').first()).toHaveText('Resolved');
   await page.reload();
   await expect(page.locator('.row-meta .status').first()).toHaveText('Resolved');
+  await expect(page.getByRole('heading', { level: 1, name: 'Allergy notes miss the night shift' })).toBeVisible();
   await expect(page.locator('.contribution')).toContainText('Print the sheet');
 });
 
 test('a new record saved after the member left its form leaves no draft behind and does not pull them back', async ({ page }) => {
   await openApp(page);
-  await hold(page, 'records', 1500);
+  await hold(page, 'records', 4000);
   await createProblem(page);
   await navigate(page, 'Members');
+  await stillWaiting(page, 'Saved');
   await released(page);
   await expect(page.getByRole('status').getByText(`Saved “${problem.title}”.`)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: /^Members/ })).toBeVisible();
@@ -96,7 +128,7 @@ test('a new record saved after the member left its form leaves no draft behind a
   await expect(page.getByLabel('Title')).toHaveValue('');
 });
 
-test('a member saved after the editor was cancelled is kept, and the app goes on', async ({ page }) => {
+test('a member saved after the member left the view is kept, and Cancel waits for the save', async ({ page }) => {
   await openApp(page);
   await navigate(page, 'Members');
   await page.getByRole('button', { name: 'Add a member' }).click();
@@ -104,10 +136,11 @@ test('a member saved after the editor was cancelled is kept, and the app goes on
   await form.getByLabel('Name').fill('Robin');
   await hold(page, 'members', 1500);
   await form.getByRole('button', { name: 'Save' }).click();
-  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await navigate(page, 'Home');
+  await stillWaiting(page, 'Saved Robin.');
   await released(page);
   await expect(page.getByRole('status').getByText('Saved Robin.')).toBeVisible();
+  await navigate(page, 'Members');
   await expect(page.getByRole('heading', { level: 3, name: /^Robin/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Add a member' }).click();
-  await expect(page.getByRole('form', { name: 'Add a member' }).getByLabel('Name')).toHaveValue('');
 });

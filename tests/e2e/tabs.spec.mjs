@@ -56,6 +56,7 @@ test('what a member is typing on a record stays while another tab changes the re
   await expect(resolve.getByLabel(/^The chosen approach/)).toHaveValue('A second printout at 21:00');
   await expect(idea).toHaveValue('Half a thought');
   await expect(idea).toBeFocused();
+  await other.close();
 });
 
 test('a newer version opened in another tab proceeds, and the old tab says to reload', async ({ page, context }) => {

@@ -64,21 +64,24 @@ impl DraftKeeper {
         Slot::new(&self.namespace.get_value(), &self.key.get_value())
     }
 
-    /// What to run once a save succeeds: nothing is left to offer back.
+    /// What to run once `saved` is saved: nothing is left to offer back.
     /// Taken before the save starts, as the form may be closed before it
-    /// ends.
-    pub fn on_saved(&self) -> impl FnOnce() + 'static {
+    /// ends; a draft typed since, in a form opened again, is kept.
+    pub fn on_saved(&self, saved: RecordForm) -> impl FnOnce() + 'static {
         let slot = self.slot();
         let restored = self.restored;
         move || {
-            slot.clear();
+            if slot.load::<Draft>().is_none_or(|draft| draft.form == saved) {
+                slot.clear();
+            }
             restored.set(None);
         }
     }
 
     pub fn discard(&self) {
         self.form.set(self.pristine.get_value());
-        (self.on_saved())();
+        self.slot().clear();
+        self.restored.set(None);
     }
 }
 

@@ -84,6 +84,7 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
     }
     let errors = RwSignal::new(ValidationErrors::default());
     let busy = RwSignal::new(false);
+    let here = StoredValue::new(());
     let submit = Callback::new(move |()| {
         if busy.get_untracked() {
             return;
@@ -94,24 +95,29 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
             Ok(record) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);
-                let drop_draft = draft.on_saved();
+                let drop_draft = draft.on_saved(filled.clone());
                 spawn_local(async move {
                     let (id, title) = (record.id, record.title.clone());
                     match state.save(record).await {
                         Ok(()) => {
                             drop_draft();
                             state.update_settings(|s| s.author = filled.author.trim().to_owned());
-                            // A member who went elsewhere while it saved stays there.
-                            if state.view.get_untracked() == View::New(Some(kind)) {
+                            // A member who went elsewhere while it saved
+                            // stays there, even back on a new form.
+                            if !here.is_disposed() {
                                 state.go(View::Record(id));
                             }
                             state.tell(format!("Saved “{title}”."));
                         }
                         Err(error) => {
                             busy.set(false);
-                            state.warn(format!(
-                                "Not saved. {error} Your text is still in the form."
-                            ));
+                            // Left meanwhile, the text waits as a draft.
+                            let kept = if here.is_disposed() {
+                                "Your text comes back when you open the form again."
+                            } else {
+                                "Your text is still in the form."
+                            };
+                            state.warn(format!("Not saved. {error} {kept}"));
                         }
                     }
                 });

@@ -62,10 +62,15 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
                             on_done.try_run(());
                         }
                         Err(error) => {
-                            busy.set(false);
-                            state.warn(format!(
-                                "Not saved. {error} What you typed is still in the form."
-                            ));
+                            // The editor is gone if the member left the view.
+                            let still_open = busy.try_set(false).is_none();
+                            state.warn(if still_open {
+                                format!("Not saved. {error} What you typed is still in the form.")
+                            } else {
+                                format!(
+                                    "Not saved. {error} Open the member's editor again to retry."
+                                )
+                            });
                         }
                     }
                 });
@@ -119,7 +124,7 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
                 <button type="submit" disabled=move || busy.get()>
                     {move || if busy.get() { "Saving…" } else { "Save" }}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="secondary" disabled=move || busy.get() on:click=move |_| on_done.run(())>"Cancel"</button>
             </p>
         </form>
     }

@@ -2,7 +2,7 @@
 //! conclude, move it along, write it down, edit, delete.
 
 use super::contributions::SmallField;
-use super::take_step;
+use super::{take_step, StepForm};
 use crate::domain::lifecycle::{conclusion_label, offered_moves, Step};
 use crate::domain::links::write_it_down;
 use crate::domain::{ActivityKind, Id, Record, Status, ValidationErrors};
@@ -34,7 +34,7 @@ fn ResolveForm(id: Id) -> impl IntoView {
         <form class="step-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
             let step = Step::Resolve { approach: approach.get_untracked(), outcome: outcome.get_untracked() };
-            take_step(state, id, step, "Marked resolved. Consider writing it down for the next person.", Some((errors, Callback::new(|()| {}))));
+            take_step(state, id, step, "Marked resolved. Consider writing it down for the next person.", Some(StepForm { errors, saved: Box::new(|| {}) }));
         }>
             <h3>"Resolve"</h3>
             <p class="hint">"When you have settled on a way forward, record it so others can reuse it."</p>
@@ -56,7 +56,7 @@ fn ConcludeForm(id: Id, label: &'static str, hint: &'static str) -> impl IntoVie
     view! {
         <form class="step-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
-            take_step(state, id, Step::Conclude(text.get_untracked()), "Recorded. Thank you for closing the loop.", Some((errors, Callback::new(|()| {}))));
+            take_step(state, id, Step::Conclude(text.get_untracked()), "Recorded. Thank you for closing the loop.", Some(StepForm { errors, saved: Box::new(|| {}) }));
         }>
             <h3>{label}</h3>
             <SmallField key="conclusion" label=label hint=hint required=true

@@ -1,7 +1,7 @@
 //! The conversation on a record: contributions newest last, with who and
 //! when, and the form to add one of the kind this record takes.
 
-use super::take_step;
+use super::{take_step, StepForm};
 use crate::domain::lifecycle::{contribution_label, Step};
 use crate::domain::payload::Payload;
 use crate::domain::{
@@ -145,7 +145,7 @@ fn ContributionItem(
 }
 
 /// The texts a contribution form may hold; each kind uses some of them.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq)]
 struct Typed {
     text: String,
     what_happened: String,
@@ -205,12 +205,21 @@ fn ContributionForm(record: Id, kind: ActivityKind) -> impl IntoView {
                 errors.set(ValidationErrors::default());
                 let name = author.get_untracked();
                 state.update_settings(|s| s.author = name.trim().to_owned());
+                // Emptied once saved, unless the member typed on meanwhile.
+                let submitted = typed.get_untracked();
+                let saved = Box::new(move || {
+                    typed.try_update(|t| {
+                        if *t == submitted {
+                            *t = Typed::default();
+                        }
+                    });
+                });
                 take_step(
                     state,
                     record,
                     Step::Contribute(body),
                     "Thank you: your contribution is saved.",
-                    Some((errors, typed_reset(typed))),
+                    Some(StepForm { errors, saved }),
                 );
             }
         }
@@ -274,10 +283,6 @@ fn ContributionForm(record: Id, kind: ActivityKind) -> impl IntoView {
             <button type="submit">{contribution_label(kind)}</button>
         </form>
     }
-}
-
-fn typed_reset(typed: RwSignal<Typed>) -> Callback<()> {
-    Callback::new(move |()| typed.set(Typed::default()))
 }
 
 /// A labelled field with its hint and error, for the small forms of a

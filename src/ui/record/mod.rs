@@ -20,15 +20,16 @@ use fields::RecordFields;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The form a step was taken from: where its errors go, and what it does
+/// once the step is saved.
+pub struct StepForm {
+    pub errors: RwSignal<ValidationErrors>,
+    pub saved: Box<dyn FnOnce()>,
+}
+
 /// Applies a life-cycle step to the stored record and saves it. Refusals go
-/// to `form` (errors, and a reset to run once saved) or to the live region.
-pub fn take_step(
-    state: AppState,
-    id: Id,
-    step: Step,
-    success: &str,
-    form: Option<(RwSignal<ValidationErrors>, Callback<()>)>,
-) {
+/// to `form` or, without one, to the live region.
+pub fn take_step(state: AppState, id: Id, step: Step, success: &str, form: Option<StepForm>) {
     let Some(record) = state.record(id) else {
         state.warn("This record no longer exists.");
         return;
@@ -41,28 +42,17 @@ pub fn take_step(
         browser::now(),
     ) {
         Err(errors) => match form {
-            Some((signal, _)) => signal.set(errors),
+            Some(form) => form.errors.set(errors),
             None => state.warn(errors.to_string()),
         },
         Ok(next) => {
-            if state.stepping.with_value(|ids| ids.contains(&id)) {
-                state.warn(
-                    "Still saving the previous change to this record: try again in a moment.",
-                );
-                return;
-            }
-            state.stepping.update_value(|ids| ids.push(id));
             let success = success.to_owned();
             spawn_local(async move {
-                let saved = state.save(next).await;
-                state.stepping.update_value(|ids| ids.retain(|i| *i != id));
-                match saved {
+                match state.save(next).await {
                     Ok(()) => {
-                        if let Some((signal, reset)) = form {
-                            signal.set(ValidationErrors::default());
-                            // The form is gone if the record's page was left
-                            // or rebuilt while saving.
-                            reset.try_run(());
+                        if let Some(form) = form {
+                            form.errors.set(ValidationErrors::default());
+                            (form.saved)();
                         }
                         state.tell(success);
                     }
@@ -189,6 +179,7 @@ pub fn EditRecord(id: Id) -> impl IntoView {
     let draft = DraftKeeper::attach(format!("draft:edit:{id}"), form);
     let errors = RwSignal::new(ValidationErrors::default());
     let busy = RwSignal::new(false);
+    let here = StoredValue::new(());
     let title = original.title.clone();
     let submit = Callback::new(move |()| {
         if busy.get_untracked() {
@@ -198,28 +189,34 @@ pub fn EditRecord(id: Id) -> impl IntoView {
             state.warn("This record no longer exists, so the changes were not saved.");
             return;
         };
-        match current.edited(&form.get_untracked(), browser::now()) {
+        let filled = form.get_untracked();
+        match current.edited(&filled, browser::now()) {
             Err(found) => show_errors(errors, found),
             Ok(record) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);
-                let drop_draft = draft.on_saved();
+                let drop_draft = draft.on_saved(filled);
                 spawn_local(async move {
                     let title = record.title.clone();
                     match state.save(record).await {
                         Ok(()) => {
                             drop_draft();
-                            // A member who went elsewhere while it saved stays there.
-                            if state.view.get_untracked() == View::Edit(id) {
+                            // A member who went elsewhere while it saved
+                            // stays there, even back on a new form.
+                            if !here.is_disposed() {
                                 state.go(View::Record(id));
                             }
                             state.tell(format!("Saved your changes to “{title}”."));
                         }
                         Err(error) => {
                             busy.set(false);
-                            state.warn(format!(
-                                "Not saved. {error} Your changes are still in the form."
-                            ));
+                            // Left meanwhile, the changes wait as a draft.
+                            let kept = if here.is_disposed() {
+                                "Your changes come back when you edit it again."
+                            } else {
+                                "Your changes are still in the form."
+                            };
+                            state.warn(format!("Not saved. {error} {kept}"));
                         }
                     }
                 });

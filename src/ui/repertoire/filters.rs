@@ -42,7 +42,7 @@ fn ChoiceFilter(
                         .into_iter()
                         .map(|(value, text)| {
                             let current = value.clone();
-                            view! { <option value=value prop:selected=move || selected.with(|s| s.eq_ignore_ascii_case(&current))>{text}</option> }
+                            view! { <option value=value prop:selected=move || selected.with(|s| s.to_lowercase() == current.to_lowercase())>{text}</option> }
                         })
                         .collect_view()
                 }}
