@@ -89,6 +89,48 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Where the focus is, kept across a change that may remove the focused
+/// control (a step's form goes once used, and the focus would fall to the
+/// page's body, out of a widget).
+pub struct FocusPlace {
+    /// The widget's shadow root when the focus is in a widget.
+    root: Option<web_sys::ShadowRoot>,
+}
+
+pub fn focus_place() -> FocusPlace {
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .and_then(|active| active.shadow_root());
+    FocusPlace { root }
+}
+
+impl FocusPlace {
+    /// Focuses `id` in the same page or widget if the focus was lost.
+    pub fn restore(&self, id: &str) {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        let body: Option<web_sys::Element> = document.body().map(Into::into);
+        if document
+            .active_element()
+            .is_some_and(|active| Some(active) != body)
+        {
+            return;
+        }
+        let element = self
+            .root
+            .as_ref()
+            .and_then(|root| root.get_element_by_id(id))
+            .or_else(|| document.get_element_by_id(id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    }
+}
+
 /// JSON text indented by two spaces; the text unchanged if it is not JSON.
 pub fn indent_json(text: &str) -> String {
     js_sys::JSON::parse(text)

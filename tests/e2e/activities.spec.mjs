@@ -43,6 +43,8 @@ test('every kind is created, contributed to and moved on, and all survives a rel
   await resolve.getByLabel(/^The outcome/).fill('No breakage for a month');
   await resolve.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(page.locator('.row-meta .status').first()).toHaveText('Resolved');
+  // The form went with the step: the keyboard focus is not lost.
+  await expect(page.getByRole('heading', { level: 1, name: 'Printer driver breaks after updates' })).toBeFocused();
   await checkAccessibility(page, 'resolved problem');
 
   // Publish the document: one state at a time.

@@ -50,11 +50,16 @@ pub fn take_step(state: AppState, id: Id, step: Step, success: &str, form: Optio
             spawn_local(async move {
                 match state.save(next).await {
                     Ok(()) => {
+                        // A step's form goes once used, and the button
+                        // pressed may go with it: the heading takes the
+                        // focus then.
+                        let place = browser::focus_place();
                         if let Some(form) = form {
                             form.errors.set(ValidationErrors::default());
                             (form.saved)();
                         }
                         state.tell(success);
+                        request_animation_frame(move || place.restore("view-title"));
                     }
                     Err(error) => state.warn(format!("Not saved. {error}")),
                 }
