@@ -18,7 +18,7 @@ pub const ACTIVE_ITEMS: usize = 3;
 
 const DAY_MILLIS: i64 = 24 * 60 * 60 * 1000;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Participation {
     /// Records authored.
     pub records: usize,

@@ -59,6 +59,28 @@ test('what a member is typing on a record stays while another tab changes the re
   await other.close();
 });
 
+test('a member editor keeps what is typed while another tab adds a member', async ({ page, context }) => {
+  await openApp(page, '#/members');
+  await page.getByRole('button', { name: 'Add a member' }).click();
+  await page.getByRole('form', { name: 'Add a member' }).getByLabel('Name').fill('Robin');
+  await page.getByRole('form', { name: 'Add a member' }).getByRole('button', { name: 'Save' }).click();
+  const robin = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /^Robin/ }) });
+  await robin.getByRole('button', { name: 'Edit' }).click();
+  const known = page.getByRole('form', { name: 'Edit Robin' }).getByLabel('Topics they know about');
+  await known.fill('handover, allergies');
+
+  const other = await context.newPage();
+  await openApp(other, '#/members');
+  await other.getByRole('button', { name: 'Add a member' }).click();
+  await other.getByRole('form', { name: 'Add a member' }).getByLabel('Name').fill('Kim');
+  await other.getByRole('form', { name: 'Add a member' }).getByRole('button', { name: 'Save' }).click();
+
+  await expect(page.getByRole('heading', { level: 3, name: /^Kim/ })).toBeVisible();
+  await expect(known).toHaveValue('handover, allergies');
+  await expect(known).toBeFocused();
+  await other.close();
+});
+
 test('a newer version opened in another tab proceeds, and the old tab says to reload', async ({ page, context }) => {
   await openApp(page);
   const newer = await context.newPage();

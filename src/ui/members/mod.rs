@@ -43,17 +43,18 @@ pub fn MembersView() -> impl IntoView {
                         </p>
                     }
                 >
+                    // Keyed by what a card shows: a save redraws the cards
+                    // that changed and leaves the others, and an editor
+                    // open in them, as they are.
                     <ul class="people">
-                        {move || {
-                            let measured = measured.get();
-                            state
-                                .members
-                                .get()
-                                .into_iter()
-                                .zip(measured)
-                                .map(|(member, measured)| view! { <MemberCard member measured/> })
-                                .collect_view()
-                        }}
+                        <For
+                            each=move || {
+                                let measured = measured.get();
+                                state.members.get().into_iter().zip(measured).collect::<Vec<_>>()
+                            }
+                            key=|card| card.clone()
+                            children=|(member, measured)| view! { <MemberCard member measured/> }
+                        />
                     </ul>
                 </Show>
                 <Show
