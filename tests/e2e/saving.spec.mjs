@@ -144,3 +144,19 @@ test('a member saved after the member left the view is kept, and Cancel waits fo
   await navigate(page, 'Members');
   await expect(page.getByRole('heading', { level: 3, name: /^Robin/ })).toBeVisible();
 });
+
+test('a record deleted after the member left its page does not pull them back', async ({ page }) => {
+  await openApp(page);
+  await createProblem(page);
+  await hold(page, 'records', 1500);
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await navigate(page, 'Home');
+  await stillWaiting(page, 'Deleted');
+  await released(page);
+  await expect(page.getByRole('status')).toContainText(`Deleted “${problem.title}”.`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+  // Undo still brings it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: problem.title })).toBeVisible();
+});

@@ -121,18 +121,30 @@ pub fn RecordActions(id: Id, kind: ActivityKind, record: Memo<Option<Record>>) -
             }
         })
     };
+    let deleting = RwSignal::new(false);
+    let here = StoredValue::new(());
     let delete = move |_| {
         let Some(deleted) = state.record(id) else {
             return;
         };
+        if deleting.get_untracked() {
+            return;
+        }
+        deleting.set(true);
         spawn_local(async move {
             let title = deleted.title.clone();
             match state.delete(id).await {
                 Ok(()) => {
-                    state.go(View::repertoire());
+                    // A member who went elsewhere meanwhile stays there.
+                    if !here.is_disposed() {
+                        state.go(View::repertoire());
+                    }
                     state.tell_with_undo(format!("Deleted “{title}”."), deleted);
                 }
-                Err(error) => state.warn(format!("Not deleted. {error}")),
+                Err(error) => {
+                    deleting.set(false);
+                    state.warn(format!("Not deleted. {error}"));
+                }
             }
         });
     };
