@@ -72,15 +72,18 @@ pub fn scroll_to_top() {
 /// Moves keyboard focus to an element by id (headings after a view change,
 /// the first invalid field after a failed submit).
 pub fn focus_element(id: &str) {
+    focus_in(focus_place().root.as_ref(), id);
+}
+
+/// Focuses `id` in `root` if it holds it, else in the page. A widget's
+/// elements live in its shadow root, and two widgets on a page use the
+/// same ids: the widget that has (or had) the focus is looked in first.
+fn focus_in(root: Option<&web_sys::ShadowRoot>, id: &str) {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    // A widget's elements live in its shadow root, and two widgets on a
-    // page use the same ids: look in the widget that has the focus first.
-    let element = document
-        .active_element()
-        .and_then(|active| active.shadow_root())
+    let element = root
         .and_then(|root| root.get_element_by_id(id))
         .or_else(|| document.get_element_by_id(id))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
@@ -108,7 +111,6 @@ pub fn focus_place() -> FocusPlace {
 impl FocusPlace {
     /// Focuses `id` in the same page or widget if the focus was lost.
     pub fn restore(&self, id: &str) {
-        use wasm_bindgen::JsCast;
         let Some(document) = web_sys::window().and_then(|window| window.document()) else {
             return;
         };
@@ -119,15 +121,7 @@ impl FocusPlace {
         {
             return;
         }
-        let element = self
-            .root
-            .as_ref()
-            .and_then(|root| root.get_element_by_id(id))
-            .or_else(|| document.get_element_by_id(id))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
+        focus_in(self.root.as_ref(), id);
     }
 }
 
