@@ -28,8 +28,13 @@ lint:
 test-native:
 	cargo test
 
+# Chromedriver leaves a browser profile of about 100 MB behind for each test
+# binary; the run keeps them in one folder of its own and removes it after.
+BROWSER_TMP := $(CURDIR)/target/browser-tmp
 test-wasm:
-	cargo test --target wasm32-unknown-unknown
+	rm -rf "$(BROWSER_TMP)" && mkdir -p "$(BROWSER_TMP)"
+	TMPDIR="$(BROWSER_TMP)" cargo test --target wasm32-unknown-unknown; \
+	  status=$$?; rm -rf "$(BROWSER_TMP)"; exit $$status
 
 build:
 	trunk build --release

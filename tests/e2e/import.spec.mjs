@@ -2,7 +2,7 @@
 // changed; a round trip export → wipe → import keeps everything; two
 // diverged copies merge with both versions of a conflict kept; a large
 // import shows its progress and can be stopped with nothing written.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, openApp, navigate, checkAccessibility } from './fixtures.mjs';
@@ -58,10 +58,17 @@ test('bad files are refused with their problems, and nothing changes', async ({ 
   }
   await checkAccessibility(page, 'Data with a refused import');
   // An absurdly large file is refused before it is read.
-  const huge = path.join(mkdtempSync(path.join(tmpdir(), 'repertoire-')), 'huge.json');
-  writeFileSync(huge, Buffer.alloc(201 * 1024 * 1024, 32));
-  await page.getByLabel('Choose an export file (JSON)').setInputFiles(huge);
-  await expect(page.getByRole('alert')).toContainText('MB');
+  // The file is sparse, so it takes no room on disk, and it is removed after.
+  const folder = mkdtempSync(path.join(tmpdir(), 'repertoire-huge-'));
+  try {
+    const huge = path.join(folder, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 201 * 1024 * 1024);
+    await page.getByLabel('Choose an export file (JSON)').setInputFiles(huge);
+    await expect(page.getByRole('alert')).toContainText('MB');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
   // Nothing changed.
   expect(withoutTime(await exportFile(page))).toEqual(withoutTime(good));
 });
