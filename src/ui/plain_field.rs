@@ -1,7 +1,7 @@
 //! One labelled text control with its hint and error, for the forms that
 //! are not activities (the community profile, a member).
 
-use super::activity::{field_id, field_ids, FieldIds};
+use super::activity::{field_ids, FieldIds, IdScope};
 use crate::domain::ValidationErrors;
 use leptos::prelude::*;
 
@@ -16,8 +16,9 @@ pub enum Control {
 #[component]
 pub fn PlainField<T: Send + Sync + 'static>(
     form: RwSignal<T>,
-    /// The error key, and with `field-` the element id.
+    /// The error key, and with `field-` (after the scope) the element id.
     key: &'static str,
+    #[prop(optional)] scope: IdScope,
     label: &'static str,
     hint: &'static str,
     #[prop(optional)] placeholder: &'static str,
@@ -27,7 +28,7 @@ pub fn PlainField<T: Send + Sync + 'static>(
     read: fn(&T) -> String,
     write: fn(&mut T, String),
 ) -> impl IntoView {
-    let id = field_id(key);
+    let id = scope.field(key);
     let FieldIds {
         hint_id,
         error_id,

@@ -133,6 +133,53 @@ test('members: directory, who am I, measured participation', async ({ page }) =>
   await expect(page.getByRole('banner')).toContainText('You are Ben');
 });
 
+test('two member editors open side by side keep their own ids, errors and focus', async ({ page }) => {
+  await openApp(page);
+  await addMember(page, { name: 'Ana', knows: 'handover' });
+  await page.getByRole('button', { name: 'Add a member' }).click();
+  const adding = page.getByRole('form', { name: 'Add a member' });
+  const ana = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Ana/ }) });
+  await ana.getByRole('button', { name: 'Edit' }).click();
+  const editing = page.getByRole('form', { name: 'Edit Ana' });
+  await expect(editing).toBeVisible();
+  await expect(adding).toBeVisible();
+  const duplicateIds = () =>
+    page.evaluate(() => {
+      const seen = new Map();
+      for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+  expect(await duplicateIds()).toEqual([]);
+  // Each label leads to its own form's control.
+  await expect(editing.getByLabel('Name')).toHaveValue('Ana');
+  await expect(adding.getByLabel('Name')).toHaveValue('');
+  await expect(editing.getByLabel('How they take part')).toHaveCount(1);
+  await expect(adding.getByLabel('How they take part')).toHaveCount(1);
+
+  // A refused save speaks in its own form, and its links lead there.
+  await editing.getByLabel('Name').fill('');
+  await editing.getByRole('button', { name: 'Save' }).click();
+  await expect(editing.getByRole('alert')).toContainText('Give a name');
+  await expect(editing.getByRole('alert')).toBeFocused();
+  await adding.getByRole('button', { name: 'Save' }).click();
+  await expect(adding.getByRole('alert')).toBeFocused();
+  expect(await duplicateIds()).toEqual([]);
+  await editing.getByRole('alert').getByRole('link').first().click();
+  await expect(editing.getByLabel('Name')).toBeFocused();
+  await adding.getByRole('alert').getByRole('link').first().click();
+  await expect(adding.getByLabel('Name')).toBeFocused();
+  await checkAccessibility(page, 'Members with two editors open');
+
+  // Each saves on its own.
+  await editing.getByLabel('Name').fill('Ana Lima');
+  await editing.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /^Ana Lima/ })).toBeVisible();
+  await expect(adding).toBeVisible();
+  await adding.getByLabel('Name').fill('Ben');
+  await adding.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /^Ben/ })).toBeVisible();
+});
+
 test('the knowledge map shows a gap from an unanswered request, with next steps', async ({ page }) => {
   await openApp(page);
   await navigate(page, 'Knowledge map');

@@ -45,8 +45,29 @@ impl Slot {
     }
 }
 
-pub fn field_id(key: &str) -> String {
-    format!("field-{key}")
+/// A prefix for the ids of one form, so that forms open side by side (two
+/// member editors) never share an id: a label or a link of the error
+/// summary would otherwise lead into the other form.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct IdScope(String);
+
+impl IdScope {
+    pub fn new(prefix: impl std::fmt::Display) -> Self {
+        IdScope(format!("{prefix}-"))
+    }
+
+    pub fn field(&self, key: &str) -> String {
+        format!("{}field-{key}", self.0)
+    }
+
+    pub fn summary(&self) -> String {
+        format!("{}error-summary", self.0)
+    }
+
+    /// Any other element of the form.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}{name}", self.0)
+    }
 }
 
 /// The ids tying a field to its hint and error, and the field's error.
@@ -144,19 +165,24 @@ pub fn ActivityForm(
 
 /// Lists every problem at the top, each a link to its field.
 #[component]
-pub fn ErrorSummary(errors: RwSignal<ValidationErrors>) -> impl IntoView {
+pub fn ErrorSummary(
+    errors: RwSignal<ValidationErrors>,
+    #[prop(optional)] scope: IdScope,
+) -> impl IntoView {
+    let id = scope.summary();
     view! {
         <Show when=move || !errors.with(ValidationErrors::is_empty)>
-            <div class="error-summary" id="error-summary" tabindex="-1" role="alert">
+            <div class="error-summary" id=id.clone() tabindex="-1" role="alert">
                 <h2>"Please check these fields"</h2>
                 <ul>
-                    {move || {
+                    {let scope = scope.clone();
+                    move || {
                         errors
                             .get()
                             .0
                             .into_iter()
                             .map(|error| {
-                                let target = field_id(&error.field);
+                                let target = scope.field(&error.field);
                                 view! {
                                     <li>
                                         <a href=format!("#{target}") on:click=move |ev| {
@@ -181,7 +207,7 @@ fn Field(
     form: RwSignal<RecordForm>,
     errors: RwSignal<ValidationErrors>,
 ) -> impl IntoView {
-    let id = field_id(spec.key);
+    let id = IdScope::default().field(spec.key);
     let FieldIds {
         hint_id,
         error_id,

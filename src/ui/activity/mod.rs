@@ -5,7 +5,7 @@ mod form;
 mod links;
 
 pub use draft::{DraftBanner, DraftKeeper};
-pub use form::{field_id, field_ids, ActivityForm, ErrorSummary, FieldIds};
+pub use form::{field_ids, ActivityForm, ErrorSummary, FieldIds, IdScope};
 
 use super::browser;
 use super::icon::KindIcon;
@@ -59,9 +59,10 @@ fn Chooser() -> impl IntoView {
 }
 
 /// After a refused submit, the summary takes focus so the member hears why.
-pub fn show_errors(errors: RwSignal<ValidationErrors>, found: ValidationErrors) {
+pub fn show_errors(errors: RwSignal<ValidationErrors>, found: ValidationErrors, scope: &IdScope) {
     errors.set(found);
-    request_animation_frame(|| browser::focus_element("error-summary"));
+    let summary = scope.summary();
+    request_animation_frame(move || browser::focus_element(&summary));
 }
 
 #[component]
@@ -91,7 +92,7 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
         }
         let filled = form.get_untracked();
         match Record::create(kind, &filled, browser::new_id(), browser::now()) {
-            Err(found) => show_errors(errors, found),
+            Err(found) => show_errors(errors, found, &IdScope::default()),
             Ok(record) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);

@@ -2,7 +2,7 @@
 
 use crate::domain::member::{Member, MemberForm, ParticipationLevel};
 use crate::domain::ValidationErrors;
-use crate::ui::activity::{show_errors, ErrorSummary};
+use crate::ui::activity::{show_errors, ErrorSummary, IdScope};
 use crate::ui::browser;
 use crate::ui::plain_field::PlainField;
 use crate::ui::state::use_app;
@@ -29,7 +29,12 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
     let errors = RwSignal::new(ValidationErrors::default());
     let is_me = RwSignal::new(existing.is_none() && state.me().is_none());
     let busy = RwSignal::new(false);
+    let scope = match &existing {
+        Some(member) => IdScope::new(format_args!("member-{}", member.id)),
+        None => IdScope::new("member-new"),
+    };
     let editing = existing.clone();
+    let summary_scope = scope.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -41,7 +46,7 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
             None => Member::create(&filled, members, browser::new_id(), browser::now()),
         });
         match result {
-            Err(found) => show_errors(errors, found),
+            Err(found) => show_errors(errors, found, &summary_scope),
             Ok(member) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);
@@ -82,18 +87,23 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
         None => "Add a member".to_owned(),
     };
     let form_label = title.clone();
+    let (level_id, level_hint, me_id) = (
+        scope.field("level"),
+        scope.field("level-hint"),
+        scope.id("member-is-me"),
+    );
     view! {
         <form class="guided step-form" novalidate on:submit=submit aria-label=form_label>
             <h3>{title}</h3>
-            <ErrorSummary errors/>
-            <PlainField form errors key="name" label="Name" required=true
+            <ErrorSummary errors scope=scope.clone()/>
+            <PlainField form errors scope=scope.clone() key="name" label="Name" required=true
                 hint="As colleagues know them; records and contributions are signed with it."
                 placeholder="Robin Example"
                 read=|f: &MemberForm| f.name.clone() write=|f: &mut MemberForm, v| f.name = v/>
             <div class="field">
-                <label for="field-level">"How they take part"</label>
-                <p class="hint" id="field-level-hint">"As they see it themselves. It can change at any time."</p>
-                <select id="field-level" aria-describedby="field-level-hint"
+                <label for=level_id.clone()>"How they take part"</label>
+                <p class="hint" id=level_hint.clone()>"As they see it themselves. It can change at any time."</p>
+                <select id=level_id aria-describedby=level_hint
                     on:change=move |ev| form.update(|f| f.level = event_target_value(&ev))>
                     {ParticipationLevel::ALL
                         .into_iter()
@@ -105,19 +115,19 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
                         .collect_view()}
                 </select>
             </div>
-            <PlainField form errors key="knows" label="Topics they know about"
+            <PlainField form errors scope=scope.clone() key="knows" label="Topics they know about"
                 hint="Separated by commas. Others will find them on the knowledge map."
                 placeholder="handover, allergies"
                 read=|f: &MemberForm| f.knows.clone() write=|f: &mut MemberForm, v| f.knows = v/>
-            <PlainField form errors key="learning" label="Topics they want to learn"
+            <PlainField form errors scope key="learning" label="Topics they want to learn"
                 hint="Separated by commas. It shows where the community wants to grow."
                 placeholder="medication safety"
                 read=|f: &MemberForm| f.learning.clone() write=|f: &mut MemberForm, v| f.learning = v/>
             {existing.is_none().then(|| view! {
                 <p class="checks">
-                    <input type="checkbox" id="member-is-me" prop:checked=move || is_me.get()
+                    <input type="checkbox" id=me_id.clone() prop:checked=move || is_me.get()
                         on:change=move |ev| is_me.set(event_target_checked(&ev))/>
-                    <label for="member-is-me">"This is me (remembered in this browser)"</label>
+                    <label for=me_id>"This is me (remembered in this browser)"</label>
                 </p>
             })}
             <p class="actions">

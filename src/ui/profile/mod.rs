@@ -1,7 +1,7 @@
 //! The community describes itself: its name, the word it uses for itself,
 //! its domain and its core topics. Every view speaks with these words.
 
-use super::activity::{show_errors, ErrorSummary};
+use super::activity::{show_errors, ErrorSummary, IdScope};
 use super::plain_field::{Control, PlainField};
 use super::route::View;
 use super::state::use_app;
@@ -31,7 +31,7 @@ pub fn ProfileView() -> impl IntoView {
             return;
         }
         match CommunityProfile::from_form(&form.get_untracked()) {
-            Err(found) => show_errors(errors, found),
+            Err(found) => show_errors(errors, found, &IdScope::default()),
             Ok(profile) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);

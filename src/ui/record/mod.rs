@@ -5,7 +5,7 @@ mod actions;
 mod contributions;
 mod fields;
 
-use super::activity::{show_errors, ActivityForm, DraftBanner, DraftKeeper};
+use super::activity::{show_errors, ActivityForm, DraftBanner, DraftKeeper, IdScope};
 use super::browser::{self, format_time};
 use super::layout::ViewLink;
 use super::repertoire::KindBadge;
@@ -196,7 +196,7 @@ pub fn EditRecord(id: Id) -> impl IntoView {
         };
         let filled = form.get_untracked();
         match current.edited(&filled, browser::now()) {
-            Err(found) => show_errors(errors, found),
+            Err(found) => show_errors(errors, found, &IdScope::default()),
             Ok(record) => {
                 errors.set(ValidationErrors::default());
                 busy.set(true);
