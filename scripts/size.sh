@@ -22,7 +22,7 @@ printf '%-6s %10s %10s %10s\n' total "$total_raw" "$total_gz" "$total_br"
 # it today (see README.md, "Bundle size"); the ceiling stops it from
 # growing further unnoticed until it is brought back under the target.
 target=256000
-ceiling=372000
+ceiling=374000
 echo "(bytes; target: ${target} bytes brotli for wasm + js + css + html; ceiling: ${ceiling})"
 if [ "$total_br" -gt "$target" ]; then
   echo "above the ${target}-byte target by $((total_br - target)) bytes brotli" >&2

@@ -15,7 +15,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
-use browser::{random_id, unique_name};
+use browser::{damaged_row, put_raw_rows, random_id, unique_name};
 
 fn member(name: &str, joined: i64) -> Member {
     Member {
@@ -109,23 +109,7 @@ async fn a_damaged_member_row_hides_only_itself() {
     let ana = member("Ana", 1);
     repo.put_member(&ana).await.expect("saved");
     // Write a row by hand, as another program or a disk fault could.
-    let raw = repo.database().as_sys().clone();
-    let tx = raw
-        .transaction_with_str_and_mode(MEMBERS, web_sys::IdbTransactionMode::Readwrite)
-        .expect("transaction");
-    let row = js_sys::Object::new();
-    for (key, value) in [("id", "broken"), ("doc", "{not json")] {
-        js_sys::Reflect::set(&row, &key.into(), &value.into()).expect("set");
-    }
-    js_sys::Reflect::set(&row, &"v".into(), &JsValue::from_f64(1.0)).expect("set");
-    tx.object_store(MEMBERS)
-        .expect("store")
-        .put(&row)
-        .expect("put");
-    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
-    wasm_bindgen_futures::JsFuture::from(done)
-        .await
-        .expect("committed");
+    put_raw_rows(repo.database().as_sys(), MEMBERS, [damaged_row("broken")]).await;
 
     let community = repo.load_community().await.expect("loads");
     assert_eq!(community.members, vec![ana]);

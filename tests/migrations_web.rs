@@ -20,7 +20,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
-use browser::unique_name;
+use browser::{put_raw_rows, unique_name};
 
 /// Record rows as the first release stored them.
 const V1_RECORDS: &str = include_str!("fixtures/schema-v1-records.json");
@@ -52,19 +52,8 @@ async fn build_v1(name: &str) {
         })
         .await
         .expect("the v1 database is built");
-    let raw = db.as_sys().clone();
-    let tx = raw
-        .transaction_with_str_and_mode("records", web_sys::IdbTransactionMode::Readwrite)
-        .expect("transaction");
-    let store = tx.object_store("records").expect("store");
     let rows = js_sys::JSON::parse(V1_RECORDS).expect("fixture is JSON");
-    for row in js_sys::Array::from(&rows).iter() {
-        store.put(&row).expect("put");
-    }
-    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
-    wasm_bindgen_futures::JsFuture::from(done)
-        .await
-        .expect("committed");
+    put_raw_rows(db.as_sys(), "records", js_sys::Array::from(&rows).iter()).await;
     db.close();
 }
 

@@ -4,6 +4,7 @@
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::Error;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::Build;
 use repertoire::domain::{ActivityKind, Record, RecordForm, Status, Timestamp, Topic};
 use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, RECORDS, SCHEMA};
@@ -14,7 +15,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
-use browser::{random_id, unique_name};
+use browser::{damaged_row, put_raw_rows, random_id, unique_name};
 
 fn problem(title: &str, topics: &str, at: i64) -> Record {
     let mut form = RecordForm {
@@ -352,4 +353,41 @@ async fn a_stopped_import_writes_nothing() {
         .expect_err("stopped");
     assert!(matches!(stopped, StoreError::Cancelled), "{stopped:?}");
     assert_eq!(repo.count().await.expect("count"), 1, "only what was there");
+}
+
+#[wasm_bindgen_test]
+async fn a_large_repertoire_is_read_whole_page_after_page() {
+    let repo = open(&unique_name("pages")).await;
+    // Exactly two pages of 5,000 rows: the third request finds nothing.
+    let writes = import_of(10_000);
+    let rows = Rows::of(&writes).expect("rows");
+    repo.write_all(&rows, &|_, _| {}, &|| false)
+        .await
+        .expect("import written");
+    let loaded = repo.load().await.expect("loads");
+    assert_eq!(loaded.records.len(), 10_000);
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+
+    // A damaged row sorted to the very end of the first page: the next page
+    // must still start after it, and only that row is missing.
+    let late = problem("Written last", "handover", 50_000);
+    repo.put(&late).await.expect("saved");
+    let mut ids: Vec<String> = writes
+        .records
+        .iter()
+        .chain([&late])
+        .map(|r| r.id.to_string())
+        .collect();
+    ids.sort();
+    let damaged = damaged_row(&format!("{}!", ids[4_998]));
+    put_raw_rows(repo.database().as_sys(), RECORDS, [damaged]).await;
+    let loaded = repo.load().await.expect("loads");
+    assert_eq!(loaded.unreadable.len(), 1, "{:?}", loaded.unreadable);
+    assert_eq!(loaded.records.len(), 10_001);
+    assert_eq!(loaded.records[0], late, "most recent first");
+    let mut read: Vec<String> = loaded.records.iter().map(|r| r.id.to_string()).collect();
+    read.sort();
+    read.dedup();
+    assert_eq!(read.len(), 10_001, "each record once");
+    repo.close();
 }

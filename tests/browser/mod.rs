@@ -15,3 +15,33 @@ pub fn random_id() -> Id {
     }
     Id::from_random_bytes(bytes)
 }
+
+/// Writes rows into `store` as they are, past the repository, as another
+/// program or a disk fault could; returns once they are committed.
+pub async fn put_raw_rows(
+    db: &web_sys::IdbDatabase,
+    store: &str,
+    rows: impl IntoIterator<Item = wasm_bindgen::JsValue>,
+) {
+    let tx = db
+        .transaction_with_str_and_mode(store, web_sys::IdbTransactionMode::Readwrite)
+        .expect("transaction");
+    let target = tx.object_store(store).expect("store");
+    for row in rows {
+        target.put(&row).expect("put");
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    wasm_bindgen_futures::JsFuture::from(done)
+        .await
+        .expect("committed");
+}
+
+/// A stored row whose document is not JSON.
+pub fn damaged_row(id: &str) -> wasm_bindgen::JsValue {
+    let row = js_sys::Object::new();
+    for (key, value) in [("id", id), ("doc", "{not json")] {
+        js_sys::Reflect::set(&row, &key.into(), &value.into()).expect("set");
+    }
+    js_sys::Reflect::set(&row, &"v".into(), &1.0.into()).expect("set");
+    row.into()
+}
