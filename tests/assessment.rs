@@ -590,6 +590,36 @@ fn repertoire() -> Repertoire {
 }
 
 #[test]
+fn a_name_written_several_ways_is_one_contributor_recent_if_any_writing_is() {
+    let mut w = World::new();
+    // Ana's record and Ben's idea are old; " ana " comes back recently.
+    let problem = w.record(
+        ActivityKind::ProblemSolving,
+        "Tray jams",
+        "printing",
+        &[("goal", "g"), ("stuck_on", "s")],
+    );
+    let idea = |text: &str| Step::Contribute(ContributionBody::Idea { text: text.into() });
+    let problem = w.step(&problem, idea("Restart it"), "Ben", HOUR);
+    w.wait(200 * DAY);
+    let problem = w.step(&problem, idea("Clean the rollers"), "  ANA ", HOUR);
+    let now = w.wait(DAY);
+    let members = vec![
+        w.member("ana", ParticipationLevel::Newcomer, now.0 - 400 * DAY),
+        w.member("Ben", ParticipationLevel::Newcomer, now.0 - 400 * DAY),
+        w.member("Cy", ParticipationLevel::Newcomer, now.0 - 400 * DAY),
+    ];
+    let all = facts(&[problem], &members, None, now);
+    let value = |label| fact(&all, Element::Community, label).value.clone();
+    assert_eq!(value("last 90 days"), "1", "Ana once, Ben too long ago");
+    assert_eq!(
+        value("Newcomers"),
+        "2 of 3",
+        "Ana and Ben ever wrote, Cy never did"
+    );
+}
+
+#[test]
 fn facts_describe_a_lived_in_repertoire() {
     let r = repertoire();
     let all = facts(&r.records, &r.members, Some(&profile()), r.now);

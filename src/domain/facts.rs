@@ -15,8 +15,7 @@ use super::sorting::{set_of, sort_by_key};
 use super::status::Status;
 use super::time::Timestamp;
 use super::words::plural;
-use rustc_hash::FxHashSet;
-use std::collections::BTreeSet;
+use rustc_hash::FxHashMap;
 
 const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 24 * HOUR_MS;
@@ -148,25 +147,32 @@ fn domain_facts(records: &[Record], profile: Option<&CommunityProfile>) -> Vec<F
     vec![written, core_share, mapped]
 }
 
-/// Everyone who wrote a record or a contribution at or after `since`.
-fn contributors_since(records: &[Record], since: Timestamp) -> BTreeSet<String> {
-    let authors = records
-        .iter()
-        .filter(|r| r.created >= since)
-        .map(|r| r.author.as_str());
-    let contributors = records
-        .iter()
-        .flat_map(|r| &r.contributions)
-        .filter(|c| c.created >= since)
-        .map(|c| c.author.as_str());
+/// Everyone who wrote a record or a contribution (their name folded), with
+/// the time of their latest writing: one pass over every record answers
+/// both "in the last days" and "ever".
+fn last_written(records: &[Record]) -> FxHashMap<String, Timestamp> {
     // A few names come back thousands of times: each is folded once.
-    let names: FxHashSet<&str> = authors.chain(contributors).collect();
-    set_of(
-        names
-            .into_iter()
-            .map(folded)
-            .filter(|name| !name.is_empty()),
-    )
+    let mut by_name: FxHashMap<&str, Timestamp> = FxHashMap::default();
+    let writings = records.iter().flat_map(|r| {
+        std::iter::once((r.author.as_str(), r.created)).chain(
+            r.contributions
+                .iter()
+                .map(|c| (c.author.as_str(), c.created)),
+        )
+    });
+    for (name, at) in writings {
+        let latest = by_name.entry(name).or_insert(at);
+        *latest = (*latest).max(at);
+    }
+    let mut by_folded = FxHashMap::default();
+    for (name, at) in by_name {
+        let name = folded(name);
+        if !name.is_empty() {
+            let latest = by_folded.entry(name).or_insert(at);
+            *latest = (*latest).max(at);
+        }
+    }
+    by_folded
 }
 
 fn is_answer(body: &ContributionBody) -> bool {
@@ -187,7 +193,8 @@ fn median_millis(mut values: Vec<i64>) -> Option<i64> {
 
 fn community_facts(records: &[Record], members: &[Member], now: Timestamp) -> Vec<Fact> {
     let since = Timestamp(now.0.saturating_sub(RECENT_DAYS * DAY_MS));
-    let recent = contributors_since(records, since).len();
+    let written = last_written(records);
+    let recent = written.values().filter(|at| **at >= since).count();
     let contributors = fact(
         &format!("Members who contributed in the last {RECENT_DAYS} days"),
         recent.to_string(),
@@ -233,14 +240,13 @@ fn community_facts(records: &[Record], members: &[Member], now: Timestamp) -> Ve
         ),
     };
 
-    let everyone = contributors_since(records, Timestamp(i64::MIN));
     let newcomers: Vec<&Member> = members
         .iter()
         .filter(|m| m.level == ParticipationLevel::Newcomer || m.joined >= since)
         .collect();
     let active = newcomers
         .iter()
-        .filter(|m| everyone.contains(&folded(&m.name)))
+        .filter(|m| written.contains_key(&folded(&m.name)))
         .count();
     let label = "Newcomers who have contributed";
     let newcomers = if newcomers.is_empty() {

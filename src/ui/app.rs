@@ -184,6 +184,7 @@ fn CurrentView() -> impl IntoView {
             (Some(View::Repertoire(_)), View::Repertoire(_))
         );
         if previous.is_some_and(|previous| previous != view) && !same_section {
+            state.derived.follow_the_day();
             let embedded = state.embedded.get_value();
             request_animation_frame(move || {
                 if !embedded {

@@ -1,15 +1,18 @@
 //! What views derive from the whole repertoire: computed when a view first
-//! reads it, again only after the records (or members) change, and shared
+//! reads it, again only after what it is made from changes, and shared
 //! by every view. Going back to a view does not redo it; with 100,000
 //! records each of these takes tens of milliseconds.
 
 use crate::domain::choices::Choices;
+use crate::domain::community::CommunityProfile;
+use crate::domain::facts::{facts, ElementFacts};
 use crate::domain::knowledge::{knowledge_map, KnowledgeMap};
 use crate::domain::links::{recurring_problems, Recurring};
 use crate::domain::member::Member;
 use crate::domain::participation::{measure_all, Participation};
 use crate::domain::search::SearchIndex;
 use crate::domain::{Id, Record};
+use crate::ui::browser;
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
 
@@ -33,6 +36,18 @@ pub struct Derived {
     pub recurring: Memo<Vec<Recurring>>,
     /// What each member did, in the directory's order.
     pub participation: Memo<Vec<Participation>>,
+    /// The repertoire's figures per element, for Home and the
+    /// self-assessment.
+    pub facts: Memo<[ElementFacts; 3]>,
+    /// Today, in days since the epoch: "the last 90 days" of the facts
+    /// move on with it even when nothing is written.
+    day: RwSignal<i64>,
+}
+
+const DAY_MS: i64 = 24 * 3_600_000;
+
+fn today() -> i64 {
+    browser::now().0.div_euclid(DAY_MS)
 }
 
 /// A memo that never compares a new value with the old one: comparing
@@ -43,9 +58,14 @@ fn computed<T: Send + Sync + 'static>(compute: impl Fn() -> T + Send + Sync + 's
 }
 
 impl Derived {
-    pub fn new(records: ReadSignal<Vec<Record>>, members: RwSignal<Vec<Member>>) -> Derived {
+    pub fn new(
+        records: ReadSignal<Vec<Record>>,
+        members: RwSignal<Vec<Member>>,
+        profile: RwSignal<Option<CommunityProfile>>,
+    ) -> Derived {
         let changed = StoredValue::new(None);
         let choices = StoredValue::new(None);
+        let day = RwSignal::new(today());
         // Counted from every record only the first time, and after a load.
         let read_choices = move |read: fn(&Choices) -> Vec<String>| {
             records.track();
@@ -88,6 +108,22 @@ impl Derived {
                     records.with(|r| measure_all(r, &names))
                 })
             }),
+            facts: Memo::new(move |_| {
+                day.track();
+                records.with(|r| {
+                    members.with(|m| profile.with(|p| facts(r, m, p.as_ref(), browser::now())))
+                })
+            }),
+            day,
+        }
+    }
+
+    /// On a view change: a page left open overnight computes its facts
+    /// again for the new day.
+    pub fn follow_the_day(&self) {
+        let today = today();
+        if self.day.get_untracked() != today {
+            self.day.set(today);
         }
     }
 

@@ -84,6 +84,7 @@ impl AppState {
         let previous_visit = settings.last_visit.map(Timestamp);
         let (records, write_records) = signal(Vec::new());
         let members = RwSignal::new(Vec::new());
+        let profile = RwSignal::new(None);
         AppState {
             namespace: StoredValue::new(namespace),
             display_name: StoredValue::new(None),
@@ -93,9 +94,9 @@ impl AppState {
             refreshing: RwSignal::new(0),
             records,
             write_records,
-            derived: Derived::new(records, members),
+            derived: Derived::new(records, members, profile),
             notice: RwSignal::new(None),
-            profile: RwSignal::new(None),
+            profile,
             members,
             rounds: RwSignal::new(Vec::new()),
             settings: RwSignal::new(settings),

@@ -1,6 +1,6 @@
 // The community around the repertoire: its profile, members and "who am
 // I", the knowledge map with its gaps, and the self-assessment.
-import { test, expect, openApp, navigate, checkAccessibility } from './fixtures.mjs';
+import { test, expect, openApp, navigate, checkAccessibility, createProblem } from './fixtures.mjs';
 
 const ELEMENTS = { domain: 'd', community: 'c', practice: 'p' };
 
@@ -178,6 +178,24 @@ test('two member editors open side by side keep their own ids, errors and focus'
   await adding.getByLabel('Name').fill('Ben');
   await adding.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Ben/ })).toBeVisible();
+});
+
+test('the facts move on with the days while the page stays open', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  await openApp(page);
+  await createProblem(page);
+  const recent = () =>
+    page
+      .getByRole('article', { name: 'Community' })
+      .locator('dt', { hasText: 'last 90 days' })
+      .locator('xpath=following-sibling::dd[1]');
+  await navigate(page, 'Self-assessment');
+  await expect(recent()).toHaveText(/^1\b/);
+  // A hundred days later, in the same page, nothing written since.
+  await page.clock.setSystemTime(new Date('2026-06-10T09:00:00Z'));
+  await navigate(page, 'Home');
+  await navigate(page, 'Self-assessment');
+  await expect(recent()).toHaveText(/^0\b/);
 });
 
 test('the knowledge map shows a gap from an unanswered request, with next steps', async ({ page }) => {

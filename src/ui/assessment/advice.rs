@@ -1,29 +1,15 @@
 //! Facts beside opinions, and the next steps the weakest element calls for.
 
 use crate::domain::assessment::{Element, Round};
-use crate::domain::facts::{facts, weakest_by_facts, ElementFacts};
+use crate::domain::facts::{weakest_by_facts, ElementFacts};
 use crate::domain::recommend::{recommendations, Recommendation, Target};
 use crate::domain::scoring::{round_result, weakest, RoundResult};
-use crate::ui::browser;
 use crate::ui::dom::{el, Node, Static};
 use crate::ui::icon::KindIcon;
 use crate::ui::route::View;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::rc::Rc;
-
-/// The repertoire's figures per element, recomputed as it changes.
-pub fn use_facts(state: AppState) -> Memo<[ElementFacts; 3]> {
-    Memo::new(move |_| {
-        state.records.with(|records| {
-            state.members.with(|members| {
-                state
-                    .profile
-                    .with(|profile| facts(records, members, profile.as_ref(), browser::now()))
-            })
-        })
-    })
-}
 
 /// Next steps for the weakest element, by the latest shown round and by
 /// the repertoire's figures.
@@ -87,7 +73,7 @@ fn fact_card(group: &ElementFacts, rating: &str) -> Node {
 #[component]
 pub fn FactsAndAdvice(round: Memo<Option<Round>>) -> impl IntoView {
     let state = use_app();
-    let facts = use_facts(state);
+    let facts = state.derived.facts;
     let result = Memo::new(move |_| {
         round.with(|r| r.as_ref().map(round_result).filter(|result| result.shown))
     });

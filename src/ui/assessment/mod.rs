@@ -8,7 +8,7 @@ mod chart;
 mod guidance;
 mod results;
 
-pub use advice::{use_facts, use_latest_result, use_recommendations, RecommendationList};
+pub use advice::{use_latest_result, use_recommendations, RecommendationList};
 
 use super::browser;
 use super::state::use_app;

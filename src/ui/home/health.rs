@@ -1,9 +1,7 @@
 //! Home at a glance: the latest health of the three elements, and what the
 //! knowledge map and the assessment suggest doing next.
 
-use crate::ui::assessment::{
-    use_facts, use_latest_result, use_recommendations, RecommendationList,
-};
+use crate::ui::assessment::{use_latest_result, use_recommendations, RecommendationList};
 use crate::ui::layout::ViewLink;
 use crate::ui::route::View;
 use crate::ui::state::use_app;
@@ -54,7 +52,7 @@ pub fn Health() -> impl IntoView {
 pub fn Suggestions() -> impl IntoView {
     let state = use_app();
     let latest = use_latest_result(state);
-    let facts = use_facts(state);
+    let facts = state.derived.facts;
     let all = use_recommendations(state, latest, facts);
     let advice =
         Memo::new(move |_| all.with(|a| a.iter().take(STEPS).cloned().collect::<Vec<_>>()));
