@@ -30,10 +30,13 @@ test-native:
 
 # Chromedriver leaves a browser profile of about 100 MB behind for each test
 # binary; the run keeps them in one folder of its own and removes it after.
+# A test binary gets 180 s instead of the runner's 20: a busy two-core
+# machine must not fail the run that writes 10,000 records.
 BROWSER_TMP := $(CURDIR)/target/browser-tmp
 test-wasm:
 	rm -rf "$(BROWSER_TMP)" && mkdir -p "$(BROWSER_TMP)"
-	TMPDIR="$(BROWSER_TMP)" cargo test --target wasm32-unknown-unknown; \
+	TMPDIR="$(BROWSER_TMP)" WASM_BINDGEN_TEST_TIMEOUT=$${WASM_BINDGEN_TEST_TIMEOUT:-180} \
+	  cargo test --target wasm32-unknown-unknown; \
 	  status=$$?; rm -rf "$(BROWSER_TMP)"; exit $$status
 
 build:

@@ -75,9 +75,10 @@ for (const [device, viewport] of Object.entries(sizes)) {
     await page.goto(`${base}#/members`);
     for (const [name, knows, learning] of [['Robin', 'handover', 'sepsis'], ['Lee', 'safety', ''], ['Kim', '', 'handover']]) {
       await page.getByRole('button', { name: 'Add a member' }).click();
-      await page.locator('#field-name').fill(name);
-      await page.getByLabel('Topics they know about').fill(knows);
-      await page.getByLabel('Topics they want to learn').fill(learning);
+      const form = page.getByRole('form', { name: 'Add a member' });
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('Topics they know about').fill(knows);
+      await form.getByLabel('Topics they want to learn').fill(learning);
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.waitForSelector(`text=Saved ${name}.`);
     }

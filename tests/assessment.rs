@@ -592,7 +592,7 @@ fn repertoire() -> Repertoire {
 #[test]
 fn a_name_written_several_ways_is_one_contributor_recent_if_any_writing_is() {
     let mut w = World::new();
-    // Ana's record and Ben's idea are old; " ana " comes back recently.
+    // Ana's record and Ben's idea are old; " ANA " and Dee come back recently.
     let problem = w.record(
         ActivityKind::ProblemSolving,
         "Tray jams",
@@ -601,8 +601,10 @@ fn a_name_written_several_ways_is_one_contributor_recent_if_any_writing_is() {
     );
     let idea = |text: &str| Step::Contribute(ContributionBody::Idea { text: text.into() });
     let problem = w.step(&problem, idea("Restart it"), "Ben", HOUR);
+    let problem = w.step(&problem, idea("Check the paper"), "Dee", HOUR);
     w.wait(200 * DAY);
     let problem = w.step(&problem, idea("Clean the rollers"), "  ANA ", HOUR);
+    let problem = w.step(&problem, idea("Order new rollers"), "Dee", HOUR);
     let now = w.wait(DAY);
     let members = vec![
         w.member("ana", ParticipationLevel::Newcomer, now.0 - 400 * DAY),
@@ -611,7 +613,11 @@ fn a_name_written_several_ways_is_one_contributor_recent_if_any_writing_is() {
     ];
     let all = facts(&[problem], &members, None, now);
     let value = |label| fact(&all, Element::Community, label).value.clone();
-    assert_eq!(value("last 90 days"), "1", "Ana once, Ben too long ago");
+    assert_eq!(
+        value("last 90 days"),
+        "2",
+        "Ana once, Dee by her latest idea, Ben too long ago"
+    );
     assert_eq!(
         value("Newcomers"),
         "2 of 3",

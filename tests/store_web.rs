@@ -368,8 +368,10 @@ async fn a_large_repertoire_is_read_whole_page_after_page() {
     assert_eq!(loaded.records.len(), 10_000);
     assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
 
-    // A damaged row sorted to the very end of the first page: the next page
-    // must still start after it, and only that row is missing.
+    // Damaged rows, as another program could write them: one keyed by a
+    // number (numbers sort before every string), one by an array (after
+    // every string), and one sorted to the very end of the first page. The
+    // next page must still start after it; only those rows are missing.
     let late = problem("Written last", "handover", 50_000);
     repo.put(&late).await.expect("saved");
     let mut ids: Vec<String> = writes
@@ -379,10 +381,21 @@ async fn a_large_repertoire_is_read_whole_page_after_page() {
         .map(|r| r.id.to_string())
         .collect();
     ids.sort();
-    let damaged = damaged_row(&format!("{}!", ids[4_998]));
-    put_raw_rows(repo.database().as_sys(), RECORDS, [damaged]).await;
+    let by_number = damaged_row("0");
+    js_sys::Reflect::set(&by_number, &"id".into(), &42.0.into()).expect("set");
+    let by_array = damaged_row("0");
+    let key = js_sys::Array::of2(&"a".into(), &1.0.into());
+    js_sys::Reflect::set(&by_array, &"id".into(), &key).expect("set");
+    // 1 number key and 4,998 ids before it: the 5,000th key.
+    let at_page_end = damaged_row(&format!("{}!", ids[4_997]));
+    put_raw_rows(
+        repo.database().as_sys(),
+        RECORDS,
+        [by_number, by_array, at_page_end],
+    )
+    .await;
     let loaded = repo.load().await.expect("loads");
-    assert_eq!(loaded.unreadable.len(), 1, "{:?}", loaded.unreadable);
+    assert_eq!(loaded.unreadable.len(), 3, "{:?}", loaded.unreadable);
     assert_eq!(loaded.records.len(), 10_001);
     assert_eq!(loaded.records[0], late, "most recent first");
     let mut read: Vec<String> = loaded.records.iter().map(|r| r.id.to_string()).collect();

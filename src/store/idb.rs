@@ -12,7 +12,7 @@ use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error, OpenDbError};
 use indexed_db_futures::internals::SystemRepr;
-use indexed_db_futures::iter::GetAllSerdeIter;
+use indexed_db_futures::iter::GetAllPrimitiveIter;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
@@ -20,7 +20,7 @@ use indexed_db_futures::{KeyPath, KeyRange};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub const RECORDS: &str = "records";
 pub const MEMBERS: &str = "members";
@@ -222,7 +222,7 @@ impl IdbRepository {
                 let rows = index
                     .get_all()
                     .with_query(key)
-                    .serde()
+                    .primitive()
                     .map_err(store_error)?
                     .await
                     .map_err(store_error)?;
@@ -236,7 +236,10 @@ impl IdbRepository {
         let mut slice_started = js_sys::Date::now();
         for row in pages.into_iter().flatten() {
             // A row whose shape is wrong fails alone, as a damaged record.
-            loaded.take(row.map_err(|e| StoreError::Corrupt(e.to_string())))?;
+            let row = row
+                .map_err(|e| e.to_string())
+                .and_then(|row| serde_wasm_bindgen::from_value(row).map_err(|e| e.to_string()));
+            loaded.take(row.map_err(StoreError::Corrupt))?;
             if js_sys::Date::now() - slice_started > SLICE_MS {
                 next_task().await;
                 slice_started = js_sys::Date::now();
@@ -258,23 +261,25 @@ const PAGE_ROWS: u32 = 5_000;
 /// Every row of the records store, read page after page in key order
 /// within the one transaction, so the pages form one consistent snapshot.
 /// Each page's keys are read beside its rows: the last key says where the
-/// next page starts, even when the last row itself is unreadable.
-async fn every_row(store: &ObjectStore<'_>) -> Result<Vec<GetAllSerdeIter<RecordRow>>, StoreError> {
+/// next page starts, whatever its type, even when its row is unreadable.
+async fn every_row(
+    store: &ObjectStore<'_>,
+) -> Result<Vec<GetAllPrimitiveIter<JsValue>>, StoreError> {
     let mut pages = Vec::new();
-    // Every key is an id, a string, and no string sorts before "".
-    let mut start = KeyRange::LowerBound(String::new(), false);
+    // No key of any type sorts before minus infinity.
+    let mut start = KeyRange::LowerBound(JsValue::from_f64(f64::NEG_INFINITY), false);
     loop {
         let keys = store
-            .get_all_keys::<String>()
-            .with_query::<String, _>(start.clone())
+            .get_all_keys::<JsValue>()
+            .with_query::<JsValue, _>(start.clone())
             .with_limit(PAGE_ROWS)
             .primitive()
             .map_err(store_error)?;
         let rows = store
-            .get_all()
-            .with_query::<String, _>(start)
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(start)
             .with_limit(PAGE_ROWS)
-            .serde()
+            .primitive()
             .map_err(store_error)?;
         let mut keys = keys.await.map_err(store_error)?;
         pages.push(rows.await.map_err(store_error)?);
