@@ -8,6 +8,7 @@ pub mod contribution;
 pub mod exchange;
 pub mod facts;
 pub mod fields;
+pub mod history;
 pub mod id;
 pub mod import;
 pub mod instrument;
