@@ -61,7 +61,7 @@ fn expected_v1() -> Vec<Record> {
     let rows: Vec<RecordRow> = serde_json::from_str(V1_RECORDS).expect("fixture rows");
     let mut records: Vec<Record> = rows
         .into_iter()
-        .map(|row| row.into_record().expect("a v1 row reads"))
+        .map(|row| row.into_record().expect("a v1 row reads").expect("live").0)
         .collect();
     records.sort_by_key(|r| r.id);
     records
@@ -76,12 +76,32 @@ async fn a_schema_v1_database_opens_with_every_record() {
         .expect("today's code opens a v1 database");
     let loaded = repo.load().await.expect("loads");
     assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    let versions = loaded.versions;
     let mut records = loaded.records;
     records.sort_by_key(|r| r.id);
     assert_eq!(records.len(), 9, "one record of every kind");
     assert_eq!(records, expected_v1());
     // The indices of v1 still answer.
     let handover = Topic::new("handover").expect("topic");
+    assert_eq!(repo.by_topic(&handover).await.expect("index").len(), 9);
+    // A record kept before revisions has one, derived from its content,
+    // and an edit of it is written over that one.
+    let first = &records[0];
+    let version = versions.get(&first.id).expect("a version for every record");
+    assert_eq!(version.rev.generation, 1);
+    let edited = Record {
+        title: "Edited after the upgrade".into(),
+        ..first.clone()
+    };
+    let saved = repo
+        .save(&edited, Some(&version.rev))
+        .await
+        .expect("current");
+    assert_eq!(saved.rev.generation, 2);
+    assert_eq!(
+        repo.get(first.id).await.expect("read").map(|(r, _)| r),
+        Some(edited)
+    );
     assert_eq!(repo.by_topic(&handover).await.expect("index").len(), 9);
     assert!(repo
         .load_community()

@@ -15,26 +15,11 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod browser;
+mod contract;
 use browser::{damaged_row, put_raw_rows, random_id, unique_name};
 
 fn problem(title: &str, topics: &str, at: i64) -> Record {
-    let mut form = RecordForm {
-        title: title.into(),
-        author: "Ana".into(),
-        topics: topics.into(),
-        ..Default::default()
-    };
-    form.values
-        .insert("goal".into(), "Allergies reach the night shift".into());
-    form.values
-        .insert("stuck_on".into(), "Late admissions".into());
-    Record::create(
-        ActivityKind::ProblemSolving,
-        &form,
-        random_id(),
-        Timestamp(at),
-    )
-    .expect("valid form")
+    contract::problem(random_id(), title, topics, at)
 }
 
 fn request(title: &str, topics: &str, at: i64) -> Record {
@@ -63,13 +48,23 @@ async fn open(name: &str) -> IdbRepository {
 }
 
 #[wasm_bindgen_test]
+async fn indexeddb_keeps_the_repository_contract() {
+    let repo = open(&unique_name("contract")).await;
+    contract::every_rule(&repo, &mut random_id).await;
+    repo.close();
+}
+
+#[wasm_bindgen_test]
 async fn records_round_trip_and_same_titles_stay_separate() {
     let repo = open(&unique_name("round-trip")).await;
     let first = problem("Handover misses allergies", "handover", 1_000);
     let second = problem("Handover misses allergies", "handover", 2_000);
-    repo.put(&first).await.expect("first saved");
-    repo.put(&second).await.expect("second saved");
-    assert_eq!(repo.get(first.id).await.expect("read"), Some(first.clone()));
+    let version = repo.save(&first, None).await.expect("first saved");
+    repo.save(&second, None).await.expect("second saved");
+    assert_eq!(
+        repo.get(first.id).await.expect("read").map(|(r, _)| r),
+        Some(first.clone())
+    );
     assert_eq!(repo.count().await.expect("count"), 2);
     let all = repo.all().await.expect("all");
     assert_eq!(
@@ -80,13 +75,22 @@ async fn records_round_trip_and_same_titles_stay_separate() {
 
     let mut edited = first.clone();
     edited.title = "Handover misses allergies at night".into();
-    repo.put(&edited).await.expect("replaced");
+    repo.save(&edited, Some(&version.rev))
+        .await
+        .expect("replaced");
     assert_eq!(
         repo.count().await.expect("count"),
         2,
-        "a put with the same id replaces"
+        "an edit replaces the version shown"
     );
-    repo.delete(second.id).await.expect("deleted");
+    let second_rev = repo
+        .get(second.id)
+        .await
+        .expect("read")
+        .expect("stored")
+        .1
+        .rev;
+    repo.delete(second.id, &second_rev).await.expect("deleted");
     assert_eq!(repo.all().await.expect("all"), vec![edited]);
     assert_eq!(repo.get(second.id).await.expect("read"), None);
     repo.close();
@@ -113,7 +117,7 @@ async fn the_latest_records_come_first_and_alone() {
             },
         });
     for record in &records {
-        repo.put(record).await.expect("saved");
+        repo.save(record, None).await.expect("saved");
     }
     let titles = |records: Vec<Record>| records.into_iter().map(|r| r.title).collect::<Vec<_>>();
     assert_eq!(
@@ -137,7 +141,7 @@ async fn index_queries_find_kind_status_and_each_topic() {
     let mut c = request("Badge reader", "access", 3_000);
     c.status = Status::Answered;
     for record in [&a, &b, &c] {
-        repo.put(record).await.expect("saved");
+        repo.save(record, None).await.expect("saved");
     }
     let ids = |records: Vec<Record>| records.into_iter().map(|r| r.id).collect::<Vec<_>>();
     assert_eq!(
@@ -190,7 +194,7 @@ async fn an_upgrade_to_a_later_schema_keeps_every_record() {
         problem("Three", "a, b", 3),
     ];
     for record in &records {
-        repo.put(record).await.expect("saved");
+        repo.save(record, None).await.expect("saved");
     }
     repo.close();
 
@@ -242,7 +246,7 @@ async fn version_2_drops_the_kind_index_and_keeps_every_record() {
     assert!(has_index(&v1, "kind"), "version 1 has it");
     let records = [problem("One", "a", 1), request("Two", "b", 2)];
     for record in &records {
-        v1.put(record).await.expect("saved");
+        v1.save(record, None).await.expect("saved");
     }
     v1.close();
 
@@ -271,13 +275,16 @@ async fn version_2_drops_the_kind_index_and_keeps_every_record() {
 async fn an_old_tab_lets_go_when_another_opens_a_newer_schema() {
     let name = unique_name("tabs");
     let old_tab = open(&name).await;
-    old_tab.put(&problem("Before", "", 1)).await.expect("saved");
+    old_tab
+        .save(&problem("Before", "", 1), None)
+        .await
+        .expect("saved");
     // Would hang forever if the old connection did not close itself.
     let new_tab = IdbRepository::open_with_schema(&name, next_schema())
         .await
         .expect("upgrade proceeds");
     assert_eq!(
-        old_tab.put(&problem("After", "", 2)).await,
+        old_tab.save(&problem("After", "", 2), None).await,
         Err(StoreError::Superseded)
     );
     assert_eq!(
@@ -337,13 +344,49 @@ async fn an_import_is_written_whole_and_says_how_far_it_is() {
     );
     assert_eq!(repo.count().await.expect("count"), 1_200);
     let stored = repo.get(writes.records[1_199].id).await.expect("read");
-    assert_eq!(stored.as_ref(), Some(&writes.records[1_199]));
+    assert_eq!(
+        stored.map(|(r, _)| r).as_ref(),
+        Some(&writes.records[1_199])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_import_changes_a_stored_record_over_the_version_it_read() {
+    let repo = open(&unique_name("import-over")).await;
+    let stored = problem("Stored", "handover", 1_000);
+    let read = repo.save(&stored, None).await.expect("saved");
+    // The plan read `read`; another tab saves meanwhile.
+    let other_tab = Record {
+        title: "Changed in another tab".into(),
+        ..stored.clone()
+    };
+    repo.save(&other_tab, Some(&read.rev))
+        .await
+        .expect("current");
+    let imported = Record {
+        title: "From the file".into(),
+        ..stored.clone()
+    };
+    let writes = Writes {
+        changed: vec![(imported.clone(), read.rev.clone())],
+        ..Default::default()
+    };
+    repo.write_all(&Rows::of(&writes).expect("rows"), &|_, _| {}, &|| false)
+        .await
+        .expect("import written");
+    // Neither is written over the other: both are kept, as a conflict.
+    let (shown, version) = repo.get(stored.id).await.expect("read").expect("stored");
+    assert_eq!(version.conflicts, 1);
+    let conflicts = repo.conflicts(stored.id).await.expect("read");
+    let mut titles = vec![shown.title, conflicts[0].1.title.clone()];
+    titles.sort();
+    assert_eq!(titles, ["Changed in another tab", "From the file"]);
 }
 
 #[wasm_bindgen_test]
 async fn a_stopped_import_writes_nothing() {
     let repo = open(&unique_name("import-stopped")).await;
-    repo.put(&problem("Kept", "handover", 1))
+    repo.save(&problem("Kept", "handover", 1), None)
         .await
         .expect("put");
     let writes = import_of(1_200);
@@ -373,7 +416,7 @@ async fn a_large_repertoire_is_read_whole_page_after_page() {
     // every string), and one sorted to the very end of the first page. The
     // next page must still start after it; only those rows are missing.
     let late = problem("Written last", "handover", 50_000);
-    repo.put(&late).await.expect("saved");
+    repo.save(&late, None).await.expect("saved");
     let mut ids: Vec<String> = writes
         .records
         .iter()

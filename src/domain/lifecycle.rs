@@ -267,7 +267,12 @@ pub fn apply(
             next.status = status;
         }
     }
-    next.updated = now.max(record.updated);
+    // A contribution is a document of its own: it leaves the record's
+    // fields, and their revision, as they were (its own time counts in
+    // `last_activity`). Every other step changes the record itself.
+    if next.contributions.len() == record.contributions.len() {
+        next.updated = now.max(record.updated);
+    }
     errors.into_result(next)
 }
 

@@ -58,6 +58,81 @@ impl RecordForm {
     }
 }
 
+/// A field of the form that differs between two versions, by its key
+/// (`title`, `author`, `topics`, `links`, or a kind's field key).
+pub fn changed_keys(a: &RecordForm, b: &RecordForm) -> Vec<String> {
+    let mut keys = Vec::new();
+    if a.title != b.title {
+        keys.push("title".to_owned());
+    }
+    if a.author != b.author {
+        keys.push("author".to_owned());
+    }
+    if a.topics != b.topics {
+        keys.push("topics".to_owned());
+    }
+    for key in a.values.keys().chain(b.values.keys()) {
+        let differs = a.values.get(key).map(String::as_str).unwrap_or_default()
+            != b.values.get(key).map(String::as_str).unwrap_or_default();
+        if differs && !keys.contains(key) {
+            keys.push(key.clone());
+        }
+    }
+    if a.links != b.links {
+        keys.push("links".to_owned());
+    }
+    keys
+}
+
+impl RecordForm {
+    /// A member's changes (`mine`, made from `base`) applied on top of the
+    /// version that was saved meanwhile (`theirs`): each field the member
+    /// changed takes the member's text, every other field keeps theirs.
+    pub fn rebase(base: &RecordForm, mine: &RecordForm, theirs: &RecordForm) -> RecordForm {
+        let changed = changed_keys(base, mine);
+        let pick = |key: &str| changed.iter().any(|k| k == key);
+        let mut values = theirs.values.clone();
+        for key in &changed {
+            match mine.values.get(key) {
+                Some(text) => {
+                    values.insert(key.clone(), text.clone());
+                }
+                None if base.values.contains_key(key) => {
+                    values.remove(key);
+                }
+                None => {}
+            }
+        }
+        RecordForm {
+            title: if pick("title") {
+                &mine.title
+            } else {
+                &theirs.title
+            }
+            .clone(),
+            author: if pick("author") {
+                &mine.author
+            } else {
+                &theirs.author
+            }
+            .clone(),
+            topics: if pick("topics") {
+                &mine.topics
+            } else {
+                &theirs.topics
+            }
+            .clone(),
+            values,
+            links: if pick("links") {
+                &mine.links
+            } else {
+                &theirs.links
+            }
+            .clone(),
+        }
+    }
+}
+
 struct Common {
     title: String,
     author: String,

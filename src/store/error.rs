@@ -1,3 +1,5 @@
+use crate::domain::history::Rev;
+use crate::domain::Record;
 use std::fmt;
 
 /// Why the repertoire could not be read or written, in words for members.
@@ -22,6 +24,14 @@ pub enum StoreError {
     /// An earlier change to the same record is still being written: a
     /// second one would start from the record as it was and undo it.
     StillSaving,
+    /// The record changed since the version the change was made from
+    /// (another tab, an import): nothing was written over it. What is
+    /// stored now: the record shown (`None` once deleted) and its revision
+    /// (`None` when the record is not stored at all).
+    Changed {
+        current: Option<Box<Record>>,
+        rev: Option<Rev>,
+    },
     /// Any other failure the browser reported.
     Failed(String),
 }
@@ -49,6 +59,9 @@ impl fmt::Display for StoreError {
             StoreError::Corrupt(detail) => write!(f, "A stored record could not be read ({detail}). The rest of the repertoire is unaffected."),
             StoreError::Cancelled => f.write_str("The import was cancelled. Nothing was written; the repertoire is as it was."),
             StoreError::StillSaving => f.write_str("The previous change to this record is still being saved: try again in a moment."),
+            StoreError::Changed { current: Some(_), .. } => f.write_str("This record was changed since you opened it (in another tab or by an import), so your version was not written over it."),
+            StoreError::Changed { current: None, rev: Some(_) } => f.write_str("This record was deleted since you opened it (in another tab or by an import), so your version was not written."),
+            StoreError::Changed { current: None, rev: None } => f.write_str("This record is not stored in this browser any more, so your version was not written."),
             StoreError::Failed(detail) => write!(f, "The browser's storage reported a problem: {detail}. Nothing was saved; try again."),
         }
     }

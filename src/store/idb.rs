@@ -4,9 +4,11 @@
 //! transaction committed. The database closes itself when another tab opens
 //! a newer version, so upgrades never hang on an old tab.
 
+use super::change::{apply, version_of, Write};
 use super::error::StoreError;
 use super::repository::Repository;
-use super::row::{Loaded, RecordRow};
+use super::row::{Loaded, RecordRow, Version};
+use crate::domain::history::Rev;
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
@@ -200,7 +202,7 @@ impl IdbRepository {
         while records.len() < limit {
             match cursor.next_record_ser::<RecordRow>().await {
                 Ok(Some(row)) => {
-                    if let Ok(record) = row.into_record() {
+                    if let Ok(Some((record, _))) = row.into_record() {
                         records.push(record);
                     }
                 }
@@ -345,27 +347,89 @@ impl IdbRepository {
     }
 }
 
-impl Repository for IdbRepository {
-    async fn put(&self, record: &Record) -> Result<(), StoreError> {
-        let row = RecordRow::from_record(record)?;
-        self.put_in(RECORDS, &row).await
+/// The row of record `id` in a transaction's `records` store; a row of
+/// the wrong shape is reported as damaged.
+pub(super) async fn stored_row(
+    store: &ObjectStore<'_>,
+    id: Id,
+) -> Result<Option<RecordRow>, StoreError> {
+    let stored: Option<JsValue> = store
+        .get(id.to_string())
+        .primitive()
+        .map_err(store_error)?
+        .await
+        .map_err(store_error)?;
+    stored
+        .map(|row| {
+            serde_wasm_bindgen::from_value(row)
+                .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))
+        })
+        .transpose()
+}
+
+impl IdbRepository {
+    /// Reads the record's row, applies `write` and puts the result back,
+    /// all in one transaction: no other tab can write in between.
+    async fn write(&self, id: Id, write: Write<'_>) -> Result<Version, StoreError> {
+        let tx = self.writing(RECORDS)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        let stored = stored_row(&store, id).await?;
+        let row = match apply(stored.clone(), write)? {
+            Some(row) => {
+                store.put(&row).serde().map_err(store_error)?;
+                row
+            }
+            None => stored.ok_or(StoreError::Changed {
+                current: None,
+                rev: None,
+            })?,
+        };
+        commit(tx).await?;
+        version_of(&row)
     }
 
-    async fn get(&self, id: Id) -> Result<Option<Record>, StoreError> {
+    async fn row(&self, id: Id) -> Result<Option<RecordRow>, StoreError> {
         self.check_open()?;
         let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
         let store = tx.object_store(RECORDS).map_err(store_error)?;
-        let row: Option<RecordRow> = store
+        store
             .get(id.to_string())
             .serde()
             .map_err(store_error)?
             .await
-            .map_err(store_error)?;
-        row.map(RecordRow::into_record).transpose()
+            .map_err(store_error)
+    }
+}
+
+impl Repository for IdbRepository {
+    async fn save(&self, record: &Record, base: Option<&Rev>) -> Result<Version, StoreError> {
+        self.write(record.id, Write::Save(record, base)).await
     }
 
-    async fn delete(&self, id: Id) -> Result<(), StoreError> {
-        self.delete_in(RECORDS, id).await
+    async fn keep_both(&self, record: &Record, base: &Rev) -> Result<Version, StoreError> {
+        self.write(record.id, Write::KeepBoth(record, base)).await
+    }
+
+    async fn resolve(&self, record: &Record, base: &Rev) -> Result<Version, StoreError> {
+        self.write(record.id, Write::Resolve(record, base)).await
+    }
+
+    async fn get(&self, id: Id) -> Result<Option<(Record, Version)>, StoreError> {
+        match self.row(id).await? {
+            Some(row) => row.into_record(),
+            None => Ok(None),
+        }
+    }
+
+    async fn conflicts(&self, id: Id) -> Result<Vec<(Rev, Record)>, StoreError> {
+        match self.row(id).await? {
+            Some(row) => Ok(row.into_doc()?.0.conflicts()),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    async fn delete(&self, id: Id, base: &Rev) -> Result<Version, StoreError> {
+        self.write(id, Write::Delete(base)).await
     }
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
@@ -394,11 +458,13 @@ impl Repository for IdbRepository {
             .map(|l| l.records)
     }
 
+    /// Through the `updated` index, which holds no deleted record.
     async fn count(&self) -> Result<u32, StoreError> {
         self.check_open()?;
         let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
         let store = tx.object_store(RECORDS).map_err(store_error)?;
-        store.count().await.map_err(store_error)
+        let index = store.index("updated").map_err(store_error)?;
+        index.count().await.map_err(store_error)
     }
 }
 

@@ -1,18 +1,22 @@
 //! Writing an import: everything in one transaction, so that a refused,
 //! failed or cancelled import leaves the stored data exactly as it was.
 
+use super::change::{apply, Write};
 use super::community::PROFILE_KEY;
 use super::doc_row::DocRow;
 use super::error::StoreError;
-use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, RECORDS, ROUNDS};
-use super::row::RecordRow;
+use super::idb::{commit, store_error, stored_row, IdbRepository, MEMBERS, META, RECORDS, ROUNDS};
+use super::row::{RecordRow, Version};
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
+use crate::domain::history::Rev;
+use crate::domain::id::Id;
 use crate::domain::import::MergePlan;
 use crate::domain::member::Member;
 use crate::domain::Record;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use rustc_hash::FxHashMap;
 
 /// Rows written between two progress reports (and cancellation checks).
 const BATCH: usize = 500;
@@ -20,7 +24,11 @@ const BATCH: usize = 500;
 /// What an import writes.
 #[derive(Debug, Default)]
 pub struct Writes {
+    /// Records not stored here.
     pub records: Vec<Record>,
+    /// Records stored here, each with the revision the plan read: the
+    /// import's version is written over that one only.
+    pub changed: Vec<(Record, Rev)>,
     pub members: Vec<Member>,
     pub rounds: Vec<Round>,
     pub profile: Option<CommunityProfile>,
@@ -29,14 +37,22 @@ pub struct Writes {
 impl Writes {
     /// Everything a merge plan changes: each record's new version, the
     /// kept copy of each conflict, new and changed members and rounds.
-    pub fn from_plan(plan: MergePlan) -> Writes {
+    /// `versions` are those of the records the plan read.
+    pub fn from_plan(plan: MergePlan, versions: &FxHashMap<Id, Version>) -> Writes {
         let mut records = Vec::with_capacity(plan.records.len());
+        let mut changed = Vec::new();
         for record in plan.records {
-            records.extend(record.write);
+            if let Some(write) = record.write {
+                match versions.get(&write.id) {
+                    Some(version) => changed.push((write, version.rev.clone())),
+                    None => records.push(write),
+                }
+            }
             records.extend(record.kept_copy);
         }
         Writes {
             records,
+            changed,
             members: plan
                 .members_new
                 .into_iter()
@@ -55,9 +71,12 @@ impl Writes {
 /// Writes laid out as stored rows. They are made before the transaction:
 /// only IndexedDB requests may be awaited inside it, or it commits early.
 /// The import worker makes them while the member reads the summary.
+/// Records stored here are changed inside the transaction, from the row
+/// stored then.
 #[derive(Debug)]
 pub struct Rows {
     records: Vec<RecordRow>,
+    changed: Vec<(Record, Rev)>,
     members: Vec<DocRow>,
     rounds: Vec<DocRow>,
     profile: Option<DocRow>,
@@ -71,6 +90,7 @@ impl Rows {
                 .iter()
                 .map(RecordRow::from_record)
                 .collect::<Result<_, _>>()?,
+            changed: writes.changed.clone(),
             members: writes
                 .members
                 .iter()
@@ -128,6 +148,24 @@ impl IdbRepository {
         }
         if let Some(last) = waiting {
             batch_done(last, issued, total, progress, cancelled).await?;
+        }
+        // A record stored here becomes a new revision of the version the
+        // plan read; one that changed since (another tab) keeps both.
+        for (record, base) in &rows.changed {
+            let stored = stored_row(&store, record.id).await?;
+            let row = match apply(stored.clone(), Write::Save(record, Some(base))) {
+                Err(StoreError::Changed { .. }) => {
+                    apply(stored, Write::KeepBoth(record, base)).or_else(|_| {
+                        // The record was removed meanwhile: the import's
+                        // version comes back as it is.
+                        RecordRow::from_record(record).map(Some)
+                    })?
+                }
+                other => other?,
+            };
+            if let Some(row) = row {
+                store.put(&row).serde().map_err(store_error)?;
+            }
         }
         let members_store = tx.object_store(MEMBERS).map_err(store_error)?;
         for row in &rows.members {

@@ -1,15 +1,20 @@
 //! A repository in memory: the reference the IndexedDB one is tested
 //! against, and a stand-in for UI tests.
 
+use super::change::{apply, version_of, Write};
 use super::error::StoreError;
 use super::repository::{sort_recent_first, Repository};
+use super::row::{RecordRow, Version};
+use crate::domain::history::Rev;
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+/// Rows as IndexedDB keeps them, so both repositories share the row
+/// layout and the rules of every write (`change.rs`).
 #[derive(Debug, Default)]
 pub struct MemoryRepository {
-    records: RefCell<BTreeMap<Id, Record>>,
+    rows: RefCell<BTreeMap<Id, RecordRow>>,
     /// When set, every write fails with this error (to test failure paths).
     fail_writes: RefCell<Option<StoreError>>,
 }
@@ -30,13 +35,29 @@ impl MemoryRepository {
         }
     }
 
+    fn write(&self, id: Id, write: Write<'_>) -> Result<Version, StoreError> {
+        self.check_write()?;
+        let stored = self.rows.borrow().get(&id).cloned();
+        let row = match apply(stored.clone(), write)? {
+            Some(row) => row,
+            None => stored.ok_or(StoreError::Changed {
+                current: None,
+                rev: None,
+            })?,
+        };
+        let version = version_of(&row)?;
+        self.rows.borrow_mut().insert(id, row);
+        Ok(version)
+    }
+
     fn select(&self, keep: impl Fn(&Record) -> bool) -> Vec<Record> {
         let mut found: Vec<Record> = self
-            .records
+            .rows
             .borrow()
             .values()
+            .filter_map(|row| row.clone().into_record().ok().flatten())
+            .map(|(record, _)| record)
             .filter(|r| keep(r))
-            .cloned()
             .collect();
         sort_recent_first(&mut found);
         found
@@ -44,20 +65,34 @@ impl MemoryRepository {
 }
 
 impl Repository for MemoryRepository {
-    async fn put(&self, record: &Record) -> Result<(), StoreError> {
-        self.check_write()?;
-        self.records.borrow_mut().insert(record.id, record.clone());
-        Ok(())
+    async fn save(&self, record: &Record, base: Option<&Rev>) -> Result<Version, StoreError> {
+        self.write(record.id, Write::Save(record, base))
     }
 
-    async fn get(&self, id: Id) -> Result<Option<Record>, StoreError> {
-        Ok(self.records.borrow().get(&id).cloned())
+    async fn keep_both(&self, record: &Record, base: &Rev) -> Result<Version, StoreError> {
+        self.write(record.id, Write::KeepBoth(record, base))
     }
 
-    async fn delete(&self, id: Id) -> Result<(), StoreError> {
-        self.check_write()?;
-        self.records.borrow_mut().remove(&id);
-        Ok(())
+    async fn resolve(&self, record: &Record, base: &Rev) -> Result<Version, StoreError> {
+        self.write(record.id, Write::Resolve(record, base))
+    }
+
+    async fn get(&self, id: Id) -> Result<Option<(Record, Version)>, StoreError> {
+        match self.rows.borrow().get(&id) {
+            Some(row) => row.clone().into_record(),
+            None => Ok(None),
+        }
+    }
+
+    async fn conflicts(&self, id: Id) -> Result<Vec<(Rev, Record)>, StoreError> {
+        match self.rows.borrow().get(&id) {
+            Some(row) => Ok(row.clone().into_doc()?.0.conflicts()),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    async fn delete(&self, id: Id, base: &Rev) -> Result<Version, StoreError> {
+        self.write(id, Write::Delete(base))
     }
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
@@ -77,7 +112,7 @@ impl Repository for MemoryRepository {
     }
 
     async fn count(&self) -> Result<u32, StoreError> {
-        Ok(self.records.borrow().len() as u32)
+        Ok(self.select(|_| true).len() as u32)
     }
 }
 
@@ -122,8 +157,8 @@ mod tests {
         let mut ids = SeededIds::new(3);
         let old = request(&mut ids, "Old", "drills", 1_000);
         let new = request(&mut ids, "New", "drills, safety", 2_000);
-        ready(repo.put(&old)).expect("put");
-        ready(repo.put(&new)).expect("put");
+        ready(repo.save(&old, None)).expect("saved");
+        ready(repo.save(&new, None)).expect("saved");
         let titles =
             |records: Vec<Record>| records.into_iter().map(|r| r.title).collect::<Vec<_>>();
         assert_eq!(titles(ready(repo.all()).expect("all")), ["New", "Old"]);
@@ -153,7 +188,10 @@ mod tests {
         let mut ids = SeededIds::new(4);
         repo.fail_writes_with(Some(StoreError::QuotaExceeded));
         let record = request(&mut ids, "Lost?", "", 1);
-        assert_eq!(ready(repo.put(&record)), Err(StoreError::QuotaExceeded));
+        assert_eq!(
+            ready(repo.save(&record, None)),
+            Err(StoreError::QuotaExceeded)
+        );
         assert_eq!(ready(repo.count()).expect("count"), 0);
     }
 }

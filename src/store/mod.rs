@@ -2,6 +2,7 @@
 //! trait, the in-memory repository) build natively; IndexedDB and
 //! localStorage live behind `wasm32`.
 
+pub mod change;
 pub mod doc_row;
 pub mod error;
 pub mod memory;

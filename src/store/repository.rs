@@ -1,21 +1,40 @@
 use super::error::StoreError;
+use super::row::Version;
+use crate::domain::history::Rev;
 use crate::domain::sorting::sort_by;
 use crate::domain::{ActivityKind, Id, Record, Status, Topic};
 
 /// The repertoire's records, wherever they are kept. Every write is complete
-/// (committed) when its future resolves, and not before.
+/// (committed) when its future resolves, and not before, and every write
+/// names the revision it changes: nothing is written blindly over a
+/// version the writer has not seen.
 // The app is single-threaded wasm: these futures need not be `Send`.
 #[allow(async_fn_in_trait)]
 pub trait Repository {
-    /// Inserts or replaces the record with this id.
-    async fn put(&self, record: &Record) -> Result<(), StoreError>;
-    async fn get(&self, id: Id) -> Result<Option<Record>, StoreError>;
-    async fn delete(&self, id: Id) -> Result<(), StoreError>;
+    /// Saves `record` as a change of revision `base` (`None`: a new
+    /// record). With the fields shown now, it only adds its new
+    /// contributions; changed fields are written only over `base`: when
+    /// the record moved on meanwhile, nothing is written and
+    /// `StoreError::Changed` says what is stored now.
+    async fn save(&self, record: &Record, base: Option<&Rev>) -> Result<Version, StoreError>;
+    /// Keeps `record`, made from revision `base`, beside the version
+    /// stored now: both stay, as a conflict for members to resolve.
+    async fn keep_both(&self, record: &Record, base: &Rev) -> Result<Version, StoreError>;
+    /// Writes `record` as the one version of a record in conflict (made
+    /// from the version shown, `base`), closing the others.
+    async fn resolve(&self, record: &Record, base: &Rev) -> Result<Version, StoreError>;
+    async fn get(&self, id: Id) -> Result<Option<(Record, Version)>, StoreError>;
+    /// The versions in conflict with the one shown, oldest revision first.
+    async fn conflicts(&self, id: Id) -> Result<Vec<(Rev, Record)>, StoreError>;
+    /// Deletes the record shown at revision `base`: a tombstone revision,
+    /// so the deletion reaches other copies. An undo is a new revision.
+    async fn delete(&self, id: Id, base: &Rev) -> Result<Version, StoreError>;
     /// Every record, most recently active first.
     async fn all(&self) -> Result<Vec<Record>, StoreError>;
     async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError>;
     async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError>;
     async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError>;
+    /// Records shown (deleted ones are not counted).
     async fn count(&self) -> Result<u32, StoreError>;
 }
 

@@ -5,64 +5,163 @@
 //! text can be migrated by plain Rust.
 
 use super::error::StoreError;
-use crate::domain::Record;
+use crate::domain::history::{History, RecordDoc, Rev};
+use crate::domain::{Id, Record};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The layout of `doc`. Raise it when `Record`'s serialized shape changes and
-/// add the step in `migrate_doc`.
-pub const RECORD_FORMAT: u32 = 1;
+/// add the step in `migrate_doc`. Layout 2 adds the history (`rev`,
+/// `hist`, `deleted`, `conflicts`); layout 1 rows are read as records of
+/// one revision, derived from their content.
+pub const RECORD_FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordRow {
     pub id: String,
     pub kind: String,
-    pub status: String,
+    /// The index fields are left out of a deleted record's row, so that
+    /// no index (and no list read through one) holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     /// Last activity, ms since the epoch: the `updated` index sorts by it.
-    pub updated: f64,
-    pub topics: Vec<String>,
-    pub author: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topics: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     pub v: u32,
+    /// The record shown, as JSON text; for a deleted record, the version
+    /// deleted (its contributions stay with the record's history).
     pub doc: String,
+    /// The revision shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rev: Option<String>,
+    /// The history (`domain::history::History`) as JSON text: read only
+    /// to write, so that loading reads no more than the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hist: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+    /// Live versions beside the one shown, waiting for a member.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub conflicts: u32,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// What the app keeps beside a record it shows: the revision an edit of
+/// it starts from, and how many other versions wait to be reconciled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version {
+    pub rev: Rev,
+    pub conflicts: u32,
+}
+
+fn failed(e: serde_json::Error) -> StoreError {
+    StoreError::Failed(e.to_string())
 }
 
 impl RecordRow {
-    pub fn from_record(record: &Record) -> Result<RecordRow, StoreError> {
-        let doc = serde_json::to_string(record).map_err(|e| StoreError::Failed(e.to_string()))?;
+    /// The row of a record with its history. `deleted_version` is what a
+    /// deleted record's row keeps (the version deleted).
+    pub fn from_doc(doc: &RecordDoc, deleted_version: &Record) -> Result<RecordRow, StoreError> {
+        let shown = doc.shown();
+        let record = shown.as_ref().unwrap_or(deleted_version);
+        let live = shown.is_some();
+        let history = doc.history();
         Ok(RecordRow {
             id: record.id.to_string(),
             kind: record.kind().slug().to_owned(),
-            status: record.status.slug().to_owned(),
-            updated: record.last_activity().millis() as f64,
-            topics: record
-                .topics
-                .iter()
-                .map(|t| t.as_str().to_owned())
-                .collect(),
-            author: record.author.clone(),
+            status: live.then(|| record.status.slug().to_owned()),
+            updated: live.then(|| record.last_activity().millis() as f64),
+            topics: live.then(|| {
+                record
+                    .topics
+                    .iter()
+                    .map(|t| t.as_str().to_owned())
+                    .collect()
+            }),
+            author: live.then(|| record.author.clone()),
             v: RECORD_FORMAT,
-            doc,
+            doc: serde_json::to_string(record).map_err(failed)?,
+            rev: Some(doc.rev().to_string()),
+            conflicts: history.others.len() as u32,
+            hist: Some(serde_json::to_string(&history).map_err(failed)?),
+            deleted: !live,
         })
     }
 
-    pub fn into_record(self) -> Result<Record, StoreError> {
+    /// A new record's row: its first revision.
+    pub fn from_record(record: &Record) -> Result<RecordRow, StoreError> {
+        Self::from_doc(&RecordDoc::new(record), record)
+    }
+
+    fn corrupt(&self, detail: impl std::fmt::Display) -> StoreError {
+        StoreError::Corrupt(format!("record {}: {detail}", self.id))
+    }
+
+    /// The record this row keeps (shown, or for a deleted record the
+    /// version deleted).
+    fn record(&self) -> Result<Record, StoreError> {
         if self.v > RECORD_FORMAT {
             return Err(StoreError::TooNew {
                 found: self.v,
                 supported: RECORD_FORMAT,
             });
         }
-        let corrupt =
-            |e: serde_json::Error| StoreError::Corrupt(format!("record {}: {e}", self.id));
-        // Current rows are read straight from their text; older ones go
+        // Layouts 1 and 2 keep the record's JSON in one shape: it is read
+        // straight from its text. A layout that changes that shape goes
         // through the migration as a JSON tree and back to text, so the
         // record's serde code exists once in the bundle (for text).
-        if self.v == RECORD_FORMAT {
-            return serde_json::from_str(&self.doc).map_err(corrupt);
+        if self.v >= 1 {
+            return serde_json::from_str(&self.doc).map_err(|e| self.corrupt(e));
         }
-        let value: Value = serde_json::from_str(&self.doc).map_err(corrupt)?;
+        let value: Value = serde_json::from_str(&self.doc).map_err(|e| self.corrupt(e))?;
         let text = migrate_doc(self.v, value).to_string();
-        serde_json::from_str(&text).map_err(corrupt)
+        serde_json::from_str(&text).map_err(|e| self.corrupt(e))
+    }
+
+    /// The record shown and its version; `None` for a deleted record.
+    pub fn into_record(self) -> Result<Option<(Record, Version)>, StoreError> {
+        let record = self.record()?;
+        if self.deleted {
+            return Ok(None);
+        }
+        let version = match &self.rev {
+            Some(rev) => Version {
+                rev: Rev::parse(rev).ok_or_else(|| self.corrupt("its revision is unreadable"))?,
+                conflicts: self.conflicts,
+            },
+            None => Version {
+                rev: RecordDoc::new(&record).rev(),
+                conflicts: 0,
+            },
+        };
+        Ok(Some((record, version)))
+    }
+
+    /// The record with its history, to write a change to it; and the
+    /// record the row keeps (for a deleted one, the version deleted).
+    pub fn into_doc(self) -> Result<(RecordDoc, Record), StoreError> {
+        let record = self.record()?;
+        let doc = match &self.hist {
+            None => RecordDoc::new(&record),
+            Some(text) => {
+                let history: History = serde_json::from_str(text).map_err(|e| self.corrupt(e))?;
+                RecordDoc::from_parts(history, &record)
+                    .ok_or_else(|| self.corrupt("its history does not fit the record"))?
+            }
+        };
+        Ok((doc, record))
     }
 
     /// Whether the stored layout is older than this code writes.
@@ -71,11 +170,13 @@ impl RecordRow {
     }
 }
 
-/// What reading the stored rows gave: the records, and a description of
-/// each row that could not be read (kept in storage, left out of the app).
+/// What reading the stored rows gave: the records, their versions, and a
+/// description of each row that could not be read (kept in storage, left
+/// out of the app). Deleted records are left out.
 #[derive(Debug, Default, PartialEq)]
 pub struct Loaded {
     pub records: Vec<Record>,
+    pub versions: FxHashMap<Id, Version>,
     pub unreadable: Vec<String>,
 }
 
@@ -84,7 +185,11 @@ impl Loaded {
     /// newer version stops everything: this code must not work on newer data.
     pub fn take(&mut self, row: Result<RecordRow, StoreError>) -> Result<(), StoreError> {
         match row.and_then(RecordRow::into_record) {
-            Ok(record) => self.records.push(record),
+            Ok(Some((record, version))) => {
+                self.versions.insert(record.id, version);
+                self.records.push(record);
+            }
+            Ok(None) => {}
             Err(error @ StoreError::TooNew { .. }) => return Err(error),
             Err(error) => self.unreadable.push(error.to_string()),
         }
@@ -148,11 +253,59 @@ mod tests {
         let record = sample();
         let row = RecordRow::from_record(&record).expect("serializes");
         assert_eq!(row.kind, "problem-solving");
-        assert_eq!(row.status, "open");
-        assert_eq!(row.topics, ["handover", "safety"]);
-        assert_eq!(row.updated, 1_700_000_000_000.0);
+        assert_eq!(row.status.as_deref(), Some("open"));
+        assert_eq!(row.topics, Some(vec!["handover".into(), "safety".into()]));
+        assert_eq!(row.updated, Some(1_700_000_000_000.0));
         assert!(!row.is_outdated());
-        assert_eq!(row.into_record().expect("reads back"), record);
+        let rev = RecordDoc::new(&record).rev();
+        assert_eq!(row.rev.as_deref(), Some(rev.to_string().as_str()));
+        assert_eq!(
+            row.into_record().expect("reads back"),
+            Some((record, Version { rev, conflicts: 0 }))
+        );
+    }
+
+    #[test]
+    fn a_row_of_layout_1_is_a_record_of_one_derived_revision() {
+        let record = sample();
+        let row = RecordRow {
+            id: record.id.to_string(),
+            kind: "problem-solving".into(),
+            status: Some("open".into()),
+            updated: Some(1.0),
+            topics: Some(Vec::new()),
+            author: Some("Ana".into()),
+            v: 1,
+            doc: serde_json::to_string(&record).expect("serializes"),
+            rev: None,
+            hist: None,
+            deleted: false,
+            conflicts: 0,
+        };
+        assert!(row.is_outdated());
+        let (_, version) = row.clone().into_record().expect("reads").expect("live");
+        assert_eq!(version.rev, RecordDoc::new(&record).rev());
+        let (doc, kept) = row.into_doc().expect("reads");
+        assert_eq!(doc, RecordDoc::new(&record));
+        assert_eq!(kept, record);
+    }
+
+    #[test]
+    fn a_deleted_record_leaves_every_index_and_the_list() {
+        let record = sample();
+        let mut doc = RecordDoc::new(&record);
+        let rev = doc.rev();
+        doc.delete(&rev).expect("current");
+        let row = RecordRow::from_doc(&doc, &record).expect("serializes");
+        assert!(row.deleted);
+        assert_eq!(
+            (row.status.as_ref(), row.updated, row.topics.as_ref()),
+            (None, None, None)
+        );
+        assert_eq!(row.clone().into_record().expect("reads"), None);
+        let (back, kept) = row.into_doc().expect("reads");
+        assert_eq!(back, doc);
+        assert_eq!(kept, record, "the version deleted stays for undo");
     }
 
     #[test]
@@ -173,10 +326,17 @@ mod tests {
         let good = RecordRow::from_record(&sample()).expect("serializes");
         let mut bad = good.clone();
         bad.doc = "not json".into();
-        let loaded = read_rows([Ok(bad), Err(StoreError::Corrupt("no id".into())), Ok(good)])
-            .expect("reads");
+        let mut bad_history = good.clone();
+        bad_history.rev = Some("nonsense".into());
+        let loaded = read_rows([
+            Ok(bad),
+            Err(StoreError::Corrupt("no id".into())),
+            Ok(bad_history),
+            Ok(good),
+        ])
+        .expect("reads");
         assert_eq!(loaded.records, vec![sample()]);
-        assert_eq!(loaded.unreadable.len(), 2);
+        assert_eq!(loaded.unreadable.len(), 3);
         let mut newer = RecordRow::from_record(&sample()).expect("serializes");
         newer.v = RECORD_FORMAT + 1;
         assert!(matches!(
@@ -190,5 +350,8 @@ mod tests {
         let mut row = RecordRow::from_record(&sample()).expect("serializes");
         row.doc = "{\"id\": 3".into();
         assert!(matches!(row.into_record(), Err(StoreError::Corrupt(_))));
+        let mut row = RecordRow::from_record(&sample()).expect("serializes");
+        row.hist = Some("{\"t\": []}".into());
+        assert!(matches!(row.into_doc(), Err(StoreError::Corrupt(_))));
     }
 }

@@ -71,14 +71,14 @@ pub fn LiveRegion() -> impl IntoView {
                     .notice
                     .get()
                     .map(|notice| {
-                        let undo = notice.undo.clone().map(|record| {
+                        let undo = notice.undo.clone().map(|(record, tombstone)| {
                             view! {
                                 <button type="button" class="secondary" on:click=move |_| {
-                                    let record = record.clone();
+                                    let (record, tombstone) = (record.clone(), tombstone.clone());
                                     leptos::task::spawn_local(async move {
                                         let title = record.title.clone();
                                         let id = record.id;
-                                        match state.save(record).await {
+                                        match state.save(record, Some(tombstone)).await {
                                             Ok(()) => {
                                                 state.go(View::Record(id));
                                                 state.tell(format!("Restored “{title}”."));

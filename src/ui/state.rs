@@ -6,14 +6,17 @@ use super::route::View;
 use super::tabs::{Change, Tabs};
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
+use crate::domain::history::Rev;
 use crate::domain::member::Member;
 use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
 use crate::store::idb::IdbRepository;
 use crate::store::import::{Rows, Writes};
 use crate::store::repository::sort_recent_first;
+use crate::store::row::Version;
 use crate::store::settings::{settings_slot, Settings};
 use crate::store::{Repository, StoreError};
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 /// Where opening the repertoire stands.
@@ -32,8 +35,9 @@ pub enum Loading {
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
-    /// A deleted record the member may still bring back.
-    pub undo: Option<Record>,
+    /// A deleted record the member may still bring back, and the
+    /// revision of its deletion (the undo is written over it).
+    pub undo: Option<(Record, Rev)>,
 }
 
 #[derive(Clone, Copy)]
@@ -54,6 +58,9 @@ pub struct AppState {
     /// Written only by `put_in_list`, `drop_from_list` and `replace_list`,
     /// which first tell the derived views what changed.
     write_records: WriteSignal<Vec<Record>>,
+    /// Each record's revision (what an edit starts from) and how many
+    /// versions conflict with it.
+    pub versions: RwSignal<FxHashMap<Id, Version>>,
     /// What views derive from the records and members, shared and kept.
     pub derived: Derived,
     pub notice: RwSignal<Option<Notice>>,
@@ -94,6 +101,7 @@ impl AppState {
             refreshing: RwSignal::new(0),
             records,
             write_records,
+            versions: RwSignal::new(FxHashMap::default()),
             derived: Derived::new(records, members, profile),
             notice: RwSignal::new(None),
             profile,
@@ -139,6 +147,7 @@ impl AppState {
                 if loaded.records.is_empty() && loaded.unreadable.is_empty() && seen > 0 {
                     self.lost.set(Some(seen));
                 }
+                self.versions.set(loaded.versions);
                 self.replace_list(loaded.records);
                 self.remember_count();
                 self.profile.set(community.profile);
@@ -171,7 +180,10 @@ impl AppState {
             .ok_or_else(|| StoreError::Unavailable("the repertoire is not open".to_owned()))
     }
 
-    fn put_in_list(&self, record: Record) {
+    fn put_in_list(&self, record: Record, version: Version) {
+        self.versions.update(|versions| {
+            versions.insert(record.id, version);
+        });
         self.derived.will_put(&record);
         self.write_records.update(|records| {
             records.retain(|r| r.id != record.id);
@@ -181,6 +193,9 @@ impl AppState {
     }
 
     fn drop_from_list(&self, id: Id) {
+        self.versions.update(|versions| {
+            versions.remove(&id);
+        });
         self.derived.will_drop(id);
         self.write_records
             .update(|records| records.retain(|r| r.id != id));
@@ -191,24 +206,57 @@ impl AppState {
         self.write_records.set(records);
     }
 
-    /// Writes a record; the list changes only once the write committed.
-    /// Refused while an earlier save of the same record is under way.
-    pub async fn save(self, record: Record) -> Result<(), StoreError> {
+    /// The revision a change of this record starts from.
+    pub fn rev_of(&self, id: Id) -> Option<Rev> {
+        self.versions
+            .with_untracked(|versions| versions.get(&id).map(|v| v.rev.clone()))
+    }
+
+    /// Writes a record as a change of revision `base` (`None`: a new
+    /// record); the list changes only once the write committed. Refused
+    /// while an earlier save of the same record is under way, and when
+    /// the record moved on since `base` (`StoreError::Changed`).
+    pub async fn save(self, record: Record, base: Option<Rev>) -> Result<(), StoreError> {
+        self.write(record, Saving::Save(base)).await
+    }
+
+    /// Keeps `record`, made from `base`, beside the version stored now.
+    pub async fn keep_both(self, record: Record, base: Rev) -> Result<(), StoreError> {
+        self.write(record, Saving::KeepBoth(base)).await
+    }
+
+    /// Writes `record` as the one version of a record in conflict, made
+    /// from the version shown (`base`); the other versions are closed.
+    pub async fn resolve(self, record: Record, base: Rev) -> Result<(), StoreError> {
+        self.write(record, Saving::Resolve(base)).await
+    }
+
+    async fn write(self, record: Record, how: Saving) -> Result<(), StoreError> {
         let id = record.id;
         if self.saving.with_value(|ids| ids.contains(&id)) {
             return Err(StoreError::StillSaving);
         }
         self.saving.update_value(|ids| ids.push(id));
-        let written = self.write(record).await;
+        let written = self.write_now(id, &record, how).await;
         self.saving.update_value(|ids| ids.retain(|i| *i != id));
         written
     }
 
-    async fn write(self, record: Record) -> Result<(), StoreError> {
-        self.repo()?.put(&record).await?;
-        self.announce(Change::Record(record.id));
+    async fn write_now(self, id: Id, record: &Record, how: Saving) -> Result<(), StoreError> {
+        let repo = self.repo()?;
+        let version = match how {
+            Saving::Save(base) => repo.save(record, base.as_ref()).await?,
+            Saving::KeepBoth(base) => repo.keep_both(record, &base).await?,
+            Saving::Resolve(base) => repo.resolve(record, &base).await?,
+        };
+        self.announce(Change::Record(id));
         self.ask_to_keep_data();
-        self.put_in_list(record);
+        // The record shown now: with contributions saved meanwhile, or
+        // the winner of two versions kept.
+        match repo.get(id).await {
+            Ok(Some((shown, version))) => self.put_in_list(shown, version),
+            _ => self.put_in_list(record.clone(), version),
+        }
         self.remember_count();
         Ok(())
     }
@@ -241,7 +289,7 @@ impl AppState {
         let Ok(repo) = self.repo() else { return };
         match change {
             Change::Record(id) => match repo.get(id).await {
-                Ok(Some(record)) => self.put_in_list(record),
+                Ok(Some((record, version))) => self.put_in_list(record, version),
                 Ok(None) => self.drop_from_list(id),
                 // Unreadable here: it stays in storage and shows after a reload.
                 Err(_) => {}
@@ -263,6 +311,7 @@ impl AppState {
     async fn reload_everything(self, repo: &IdbRepository) {
         self.refreshing.update(|n| *n += 1);
         if let Ok(loaded) = repo.load().await {
+            self.versions.set(loaded.versions);
             self.replace_list(loaded.records);
         }
         self.reload_community(repo).await;
@@ -303,13 +352,18 @@ impl AppState {
         });
     }
 
-    /// Deletes a record; the list changes once the delete committed.
-    pub async fn delete(self, id: Id) -> Result<(), StoreError> {
-        self.repo()?.delete(id).await?;
+    /// Deletes the record as shown here; the list changes once the
+    /// delete committed. The revision of the deletion, for an undo.
+    pub async fn delete(self, id: Id) -> Result<Rev, StoreError> {
+        let base = self.rev_of(id).ok_or(StoreError::Changed {
+            current: None,
+            rev: None,
+        })?;
+        let tombstone = self.repo()?.delete(id, &base).await?;
         self.announce(Change::Deleted(id));
         self.drop_from_list(id);
         self.remember_count();
-        Ok(())
+        Ok(tombstone.rev)
     }
 
     pub async fn save_profile(self, profile: CommunityProfile) -> Result<(), StoreError> {
@@ -402,11 +456,11 @@ impl AppState {
         }));
     }
 
-    pub fn tell_with_undo(&self, text: impl Into<String>, deleted: Record) {
+    pub fn tell_with_undo(&self, text: impl Into<String>, deleted: Record, tombstone: Rev) {
         self.notice.set(Some(Notice {
             text: text.into(),
             is_error: false,
-            undo: Some(deleted),
+            undo: Some((deleted, tombstone)),
         }));
     }
 
@@ -434,6 +488,13 @@ impl AppState {
         self.settings
             .with_untracked(|settings| settings_slot(&namespace).save(settings));
     }
+}
+
+/// How a record is written.
+enum Saving {
+    Save(Option<Rev>),
+    KeepBoth(Rev),
+    Resolve(Rev),
 }
 
 pub fn use_app() -> AppState {

@@ -33,7 +33,7 @@ pub struct Doc<T> {
 impl<T: Serialize + Clone> Doc<T> {
     /// A new document: its first revision.
     pub fn new(body: T) -> Doc<T> {
-        let rev = Rev::next(None, false, &body);
+        let rev = Rev::next(None, Some(&body));
         let mut tree = RevTree::default();
         tree.insert(std::slice::from_ref(&rev), false);
         Doc {
@@ -52,6 +52,19 @@ impl<T: Serialize + Clone> Doc<T> {
             tree,
             bodies: body.map(|b| vec![(leaf, b)]).unwrap_or_default(),
         })
+    }
+
+    /// A document from its tree and the content of its live leaves; `None`
+    /// when a live leaf has no content or a content names no live leaf.
+    pub fn from_tree(tree: RevTree, mut bodies: Vec<(Rev, T)>) -> Option<Doc<T>> {
+        crate::domain::sorting::sort_by(&mut bodies, |a, b| a.0.cmp(&b.0));
+        let leaves = tree.leaves();
+        let live = leaves.iter().filter(|l| !l.deleted).count();
+        let fits = bodies.len() == live
+            && bodies
+                .iter()
+                .all(|(rev, _)| leaves.iter().any(|l| l.rev == *rev && !l.deleted));
+        fits.then_some(Doc { tree, bodies })
     }
 
     /// The leaf every copy shows.
@@ -116,7 +129,7 @@ impl<T: Serialize + Clone> Doc<T> {
 
     /// Adds a revision on `base` (which must be in the tree).
     fn grow(&mut self, base: &Rev, body: Option<T>) -> Rev {
-        let rev = Rev::next(Some(base), body.is_none(), &body);
+        let rev = Rev::next(Some(base), body.as_ref());
         self.tree
             .insert(&[rev.clone(), base.clone()], body.is_none());
         if let Some(body) = body {
@@ -167,11 +180,23 @@ impl<T: Serialize + Clone> Doc<T> {
     /// member saw, and every other live leaf is closed by a tombstone.
     pub fn resolve(&mut self, base: &Rev, body: T) -> Result<Rev, Stale> {
         self.check_base(base)?;
+        self.close_conflicts();
+        Ok(self.grow(base, Some(body)))
+    }
+
+    /// Deletes the document as members mean it: the version shown and
+    /// every conflicting one, so that no other version takes its place.
+    pub fn delete_all(&mut self, base: &Rev) -> Result<Rev, Stale> {
+        self.check_base(base)?;
+        self.close_conflicts();
+        Ok(self.grow(base, None))
+    }
+
+    fn close_conflicts(&mut self) {
         let losers: Vec<Rev> = self.conflicts().into_iter().map(|(rev, _)| rev).collect();
         for loser in losers {
             self.grow(&loser, None);
         }
-        Ok(self.grow(base, Some(body)))
     }
 
     /// Everything another copy of this document knows, added to this one.

@@ -4,9 +4,11 @@
 //! revisions. Plain Rust: the store and the import apply these rules.
 
 pub mod doc;
+pub mod record;
 pub mod rev;
 pub mod tree;
 
 pub use doc::{Doc, Stale};
+pub use record::{History, RecordDoc};
 pub use rev::Rev;
 pub use tree::{Leaf, RevTree, Revisions, REVS_LIMIT};

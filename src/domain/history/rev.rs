@@ -5,7 +5,6 @@
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
-use std::io;
 
 /// Longest hash accepted from another copy. CouchDB writes 32 hex digits;
 /// PouchDB the same; anything far longer is not a revision.
@@ -42,45 +41,58 @@ impl Rev {
     }
 
     /// The revision that follows `parent` (or starts a document) with this
-    /// content. The hash is the MD5 of the parent, the deletion flag and
-    /// the content's JSON, as CouchDB derives its own: two copies that make
-    /// the same change to the same revision make the same revision, so
-    /// they do not conflict.
-    pub fn next<T: Serialize + ?Sized>(parent: Option<&Rev>, deleted: bool, body: &T) -> Rev {
-        use md5::Digest;
-        let mut hasher = Hasher(md5::Md5::new());
-        hasher.0.update(match parent {
-            Some(parent) => parent.to_string(),
-            None => String::new(),
-        });
-        hasher.0.update([0, u8::from(deleted)]);
-        // Plain data always serializes.
-        let _ = serde_json::to_writer(&mut hasher, body);
-        let digest = hasher.0.finalize();
-        let mut hash = String::with_capacity(32);
-        for byte in digest {
-            hash.push(HEX[usize::from(byte >> 4)] as char);
-            hash.push(HEX[usize::from(byte & 15)] as char);
+    /// content (`None`: a deletion). The hash covers the parent, the
+    /// deletion flag and the content's JSON, as CouchDB's does: two copies
+    /// that make the same change to the same revision make the same
+    /// revision, so they do not conflict. It is FNV-1a on 128 bits: the
+    /// 32 hex digits of CouchDB's revisions, and a hash already small in
+    /// the bundle (a revision names a version among its document's few,
+    /// it guards no secret).
+    pub fn next<T: Serialize + ?Sized>(parent: Option<&Rev>, body: Option<&T>) -> Rev {
+        let mut hash = Fnv128::new();
+        if let Some(parent) = parent {
+            hash.write(parent.to_string().as_bytes());
+        }
+        hash.write(&[0, u8::from(body.is_none())]);
+        // Through the same JSON text every save makes (one serializer in
+        // the bundle); plain data always serializes.
+        if let Some(body) = body {
+            hash.write(&serde_json::to_vec(body).unwrap_or_default());
         }
         Rev {
             generation: parent.map_or(1, |p| p.generation.saturating_add(1)),
-            hash,
+            hash: hash.hex(),
         }
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
+/// FNV-1a, 128 bits (the reference parameters).
+struct Fnv128(u128);
 
-struct Hasher(md5::Md5);
+impl Fnv128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
 
-impl io::Write for Hasher {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        md5::Digest::update(&mut self.0, bytes);
-        Ok(bytes.len())
+    fn new() -> Fnv128 {
+        Fnv128(Self::OFFSET)
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+    /// 32 lower-case hex digits (by hand: `u128` formatting would bring
+    /// its own code into the bundle).
+    fn hex(&self) -> String {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut text = String::with_capacity(32);
+        for byte in self.0.to_be_bytes() {
+            text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+            text.push(char::from(DIGITS[usize::from(byte & 15)]));
+        }
+        text
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u128::from(*byte)).wrapping_mul(Self::PRIME);
+        }
     }
 }
 
@@ -149,15 +161,26 @@ mod tests {
 
     #[test]
     fn the_same_change_to_the_same_parent_is_the_same_revision() {
-        let first = Rev::next(None, false, "body");
+        let first = Rev::next(None, Some("body"));
         assert_eq!(first.generation, 1);
         assert_eq!(first.hash.len(), 32);
-        assert_eq!(first, Rev::next(None, false, "body"));
-        assert_ne!(first, Rev::next(None, false, "other"));
-        assert_ne!(first, Rev::next(None, true, "body"));
-        let second = Rev::next(Some(&first), false, "body");
+        assert_eq!(first, Rev::next(None, Some("body")));
+        assert_ne!(first, Rev::next(None, Some("other")));
+        assert_ne!(first, Rev::next::<str>(None, None));
+        let second = Rev::next(Some(&first), Some("body"));
         assert_eq!(second.generation, 2);
         assert_ne!(second.hash, first.hash);
+    }
+
+    #[test]
+    fn fnv1a_128_matches_the_reference_values() {
+        let hash = |text: &str| {
+            let mut hash = Fnv128::new();
+            hash.write(text.as_bytes());
+            hash.hex()
+        };
+        assert_eq!(hash(""), "6c62272e07bb014262b821756295c58d");
+        assert_eq!(hash("a"), "d228cb696f1a8caf78912b704e4a8964");
     }
 
     #[test]

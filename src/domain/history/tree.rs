@@ -6,6 +6,7 @@
 //! same on every copy whatever the order in which copies meet.
 
 use super::rev::Rev;
+use crate::domain::sorting::sort_by;
 use serde::{Deserialize, Serialize};
 
 /// How many revisions of each leaf's ancestry are kept (CouchDB's and
@@ -151,7 +152,7 @@ impl RevTree {
             .iter()
             .filter_map(|n| n.parent.as_ref())
             .collect();
-        parents.sort_unstable();
+        sort_by(&mut parents, |a, b| a.cmp(b));
         let mut leaves: Vec<Leaf> = self
             .nodes
             .iter()
@@ -161,7 +162,7 @@ impl RevTree {
                 deleted: n.deleted,
             })
             .collect();
-        leaves.sort_unstable_by(|a, b| b.rank().cmp(&a.rank()));
+        sort_by(&mut leaves, |a, b| b.rank().cmp(&a.rank()));
         leaves
     }
 
@@ -204,7 +205,7 @@ impl RevTree {
         for leaf in self.leaves() {
             kept.extend(self.path(&leaf.rev).into_iter().take(limit.max(1)));
         }
-        kept.sort_unstable();
+        sort_by(&mut kept, |a, b| a.cmp(b));
         kept.dedup();
         if kept.len() == self.nodes.len() {
             return;

@@ -99,7 +99,7 @@ fn NewForm(kind: ActivityKind) -> impl IntoView {
                 let drop_draft = draft.on_saved(filled.clone());
                 spawn_local(async move {
                     let (id, title) = (record.id, record.title.clone());
-                    match state.save(record).await {
+                    match state.save(record, None).await {
                         Ok(()) => {
                             drop_draft();
                             state.update_settings(|s| s.author = filled.author.trim().to_owned());

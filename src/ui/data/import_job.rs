@@ -307,9 +307,8 @@ impl ImportJob {
             let repo = std::future::ready(job.0.state.repo());
             let report = match plan(repo, &job.0.file).await {
                 Err(report) => report,
-                Ok((_, plan)) => {
-                    let summary = plan.summary();
-                    *job.0.here.borrow_mut() = Some(Writes::from_plan(plan));
+                Ok((_, writes, summary)) => {
+                    *job.0.here.borrow_mut() = Some(writes);
                     Report::Ready(summary)
                 }
             };

@@ -4,7 +4,7 @@
 //! stored, reports a summary, and writes when the page confirms.
 //! `import-worker.js` starts it; `import_job.rs` is the page's side.
 
-use crate::domain::import::{plan_merge, read_export, Local, MergePlan, Problem, Refusal, Summary};
+use crate::domain::import::{plan_merge, read_export, Local, Problem, Refusal, Summary};
 use crate::domain::sample;
 use crate::store::community::Community;
 use crate::store::idb::IdbRepository;
@@ -61,7 +61,7 @@ pub fn whole_file(message: String) -> Refusal {
 pub async fn plan<R: Borrow<IdbRepository>>(
     repo: impl Future<Output = Result<R, StoreError>>,
     file: &web_sys::File,
-) -> Result<(R, MergePlan), Report> {
+) -> Result<(R, Writes, Summary), Report> {
     let reading = async {
         let text = browser::file_text(file)
             .await
@@ -81,7 +81,8 @@ pub async fn plan<R: Borrow<IdbRepository>>(
         profile: community.profile.as_ref(),
     };
     let plan = plan_merge(&local, &imported, &mut BrowserIds);
-    Ok((repo, plan))
+    let summary = plan.summary();
+    Ok((repo, Writes::from_plan(plan, &loaded.versions), summary))
 }
 
 /// Opens the database and reads everything it holds.
@@ -111,10 +112,10 @@ impl Worker {
     async fn check(self: Rc<Self>, namespace: String, file: web_sys::File) {
         let report = match plan(IdbRepository::open(&namespace), &file).await {
             Err(report) => report,
-            Ok((repo, plan)) => {
-                self.report(&Report::Ready(plan.summary()));
+            Ok((repo, writes, summary)) => {
+                self.report(&Report::Ready(summary));
                 // Laid out for storage while the member reads the summary.
-                let rows = Rows::of(&Writes::from_plan(plan));
+                let rows = Rows::of(&writes);
                 *self.planned.borrow_mut() = Some((repo, rows));
                 return;
             }
@@ -206,6 +207,6 @@ fn rehearse() {
             profile: None,
         };
         let plan = plan_merge(&nothing, &imported, &mut BrowserIds);
-        let _ = Rows::of(&Writes::from_plan(plan));
+        let _ = Rows::of(&Writes::from_plan(plan, &Default::default()));
     }
 }

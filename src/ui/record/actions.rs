@@ -134,12 +134,12 @@ pub fn RecordActions(id: Id, kind: ActivityKind, record: Memo<Option<Record>>) -
         spawn_local(async move {
             let title = deleted.title.clone();
             match state.delete(id).await {
-                Ok(()) => {
+                Ok(tombstone) => {
                     // A member who went elsewhere meanwhile stays there.
                     if !here.is_disposed() {
                         state.go(View::repertoire());
                     }
-                    state.tell_with_undo(format!("Deleted “{title}”."), deleted);
+                    state.tell_with_undo(format!("Deleted “{title}”."), deleted, tombstone);
                 }
                 Err(error) => {
                     deleting.set(false);

@@ -209,10 +209,21 @@ pub fn RecordRow(record: Record) -> impl IntoView {
                     <time>{format_time(last)}</time>
                     {(count > 0).then(|| view! { <span>" · " {plural(count, "contribution", "contributions")}</span> })}
                     {(!topics.is_empty()).then(|| view! { <span class="topics">" · " {topics}</span> })}
+                    {move || versions_in_conflict(id).map(|n| view! { <span class="in-conflict">" · " {n} " versions to reconcile"</span> })}
                 </p>
             </div>
         </li>
     }
+}
+
+/// How many versions of a record wait for a member to reconcile them
+/// (the one shown and its conflicts); `None` when there is one.
+pub fn versions_in_conflict(id: crate::domain::Id) -> Option<u32> {
+    crate::ui::state::use_app()
+        .versions
+        .with(|versions| versions.get(&id).map(|v| v.conflicts))
+        .filter(|n| *n > 0)
+        .map(|n| n + 1)
 }
 
 /// The kind as an icon and a word: never colour alone.

@@ -1,0 +1,78 @@
+//! The rules of every write to a record, shared by both repositories: a
+//! write reads the record's history, applies one change to it, and writes
+//! it back, or refuses and says what is stored now.
+
+use super::error::StoreError;
+use super::row::{RecordRow, Version};
+use crate::domain::history::{RecordDoc, Rev, Stale};
+use crate::domain::Record;
+
+/// One change to a record.
+#[derive(Clone, Copy, Debug)]
+pub enum Write<'a> {
+    Save(&'a Record, Option<&'a Rev>),
+    KeepBoth(&'a Record, &'a Rev),
+    Resolve(&'a Record, &'a Rev),
+    Delete(&'a Rev),
+}
+
+/// The row after `write`, given the row stored now (if any). `Ok(None)`
+/// when nothing changes.
+pub fn apply(stored: Option<RecordRow>, write: Write<'_>) -> Result<Option<RecordRow>, StoreError> {
+    let Some(row) = stored else {
+        return match write {
+            Write::Save(record, None) => RecordRow::from_record(record).map(Some),
+            _ => Err(StoreError::Changed {
+                current: None,
+                rev: None,
+            }),
+        };
+    };
+    let (mut doc, kept) = row.into_doc()?;
+    let stale = |doc: &RecordDoc, _: Stale| StoreError::Changed {
+        current: doc.shown().map(Box::new),
+        rev: Some(doc.rev()),
+    };
+    let before = doc.clone();
+    match write {
+        // A new record whose id is taken: someone else's record.
+        Write::Save(_, None) => return Err(stale(&doc, Stale { current: doc.rev() })),
+        Write::Save(record, Some(base)) => {
+            doc.save(base, record).map_err(|e| stale(&before, e))?;
+        }
+        Write::KeepBoth(record, base) => {
+            doc.keep_both(base, record).ok_or_else(|| {
+                stale(
+                    &before,
+                    Stale {
+                        current: before.rev(),
+                    },
+                )
+            })?;
+        }
+        Write::Resolve(record, base) => {
+            doc.resolve(base, record).map_err(|e| stale(&before, e))?;
+        }
+        Write::Delete(base) => {
+            doc.delete(base).map_err(|e| stale(&before, e))?;
+        }
+    }
+    if doc == before {
+        return Ok(None);
+    }
+    RecordRow::from_doc(&doc, &kept).map(Some)
+}
+
+/// The version a row shows (a deleted record's tombstone, with no conflicts).
+pub fn version_of(row: &RecordRow) -> Result<Version, StoreError> {
+    match row.clone().into_record()? {
+        Some((_, version)) => Ok(version),
+        None => {
+            let (doc, _) = row.clone().into_doc()?;
+            Ok(Version {
+                rev: doc.rev(),
+                conflicts: 0,
+            })
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! One contract for every repository: the rules of revisions, conflicts
+//! and deletions, run natively against the in-memory twin
+//! (`tests/contract_memory.rs`) and in Chromium against IndexedDB
+//! (`tests/store_web.rs`).
+
+use repertoire::domain::{
+    ActivityKind, Contribution, ContributionBody, Id, Record, RecordForm, Status, Timestamp, Topic,
+};
+use repertoire::store::{Repository, StoreError};
+
+pub fn problem(id: Id, title: &str, topics: &str, at: i64) -> Record {
+    let mut form = RecordForm {
+        title: title.into(),
+        author: "Ana".into(),
+        topics: topics.into(),
+        ..Default::default()
+    };
+    form.values
+        .insert("goal".into(), "Allergies reach the night shift".into());
+    form.values
+        .insert("stuck_on".into(), "Late admissions".into());
+    Record::create(ActivityKind::ProblemSolving, &form, id, Timestamp(at)).expect("valid form")
+}
+
+fn with_comment(record: &Record, id: Id, by: &str, at: i64) -> Record {
+    let mut record = record.clone();
+    record.contributions.push(Contribution {
+        id,
+        author: by.into(),
+        created: Timestamp(at),
+        body: ContributionBody::Comment {
+            text: format!("{by} was here"),
+        },
+    });
+    record
+}
+
+fn retitled(record: &Record, title: &str) -> Record {
+    Record {
+        title: title.into(),
+        ..record.clone()
+    }
+}
+
+/// Every rule, on an empty repository; `ids` hands out fresh ids.
+pub async fn every_rule(repo: &impl Repository, ids: &mut dyn FnMut() -> Id) {
+    let original = problem(ids(), "Handover misses allergies", "handover", 1_000);
+    let first = repo.save(&original, None).await.expect("new record");
+    assert_eq!(first.rev.generation, 1);
+    assert_eq!(first.conflicts, 0);
+    let (read, version) = repo.get(original.id).await.expect("read").expect("stored");
+    assert_eq!((read, version), (original.clone(), first.clone()));
+    assert!(
+        matches!(
+            repo.save(&original, None).await,
+            Err(StoreError::Changed { .. })
+        ),
+        "a new record may not take a stored one's id"
+    );
+
+    // An edit names its base; another edit of the same base is refused
+    // and told what is stored now.
+    let theirs = retitled(&original, "Theirs");
+    let second = repo.save(&theirs, Some(&first.rev)).await.expect("current");
+    assert_eq!(second.rev.generation, 2);
+    match repo
+        .save(&retitled(&original, "Mine"), Some(&first.rev))
+        .await
+    {
+        Err(StoreError::Changed {
+            current: Some(current),
+            rev: Some(rev),
+        }) => {
+            assert_eq!(*current, theirs);
+            assert_eq!(rev, second.rev);
+        }
+        other => panic!("a stale edit was not refused: {other:?}"),
+    }
+    assert_eq!(
+        repo.get(original.id)
+            .await
+            .expect("read")
+            .map(|(r, _)| r.title),
+        Some("Theirs".into())
+    );
+
+    // Two tabs add a contribution to the version they both show: both
+    // are kept, and neither makes a revision of the record's fields.
+    let lee = with_comment(&theirs, ids(), "Lee", 2_000);
+    let kim = with_comment(&theirs, ids(), "Kim", 3_000);
+    repo.save(&lee, Some(&second.rev))
+        .await
+        .expect("a contribution only adds");
+    let after = repo
+        .save(&kim, Some(&second.rev))
+        .await
+        .expect("a contribution only adds");
+    assert_eq!(
+        after.rev, second.rev,
+        "contributions make no revision of the record"
+    );
+    // One made on a version that moved on looks like an edit of it: it is
+    // refused (the app takes the step again on the version stored now).
+    assert!(matches!(
+        repo.save(
+            &with_comment(&original, ids(), "Sam", 2_500),
+            Some(&first.rev)
+        )
+        .await,
+        Err(StoreError::Changed { .. })
+    ));
+    let (shown, _) = repo.get(original.id).await.expect("read").expect("stored");
+    assert_eq!(shown.title, "Theirs");
+    let authors: Vec<&str> = shown
+        .contributions
+        .iter()
+        .map(|c| c.author.as_str())
+        .collect();
+    assert_eq!(authors, ["Lee", "Kim"]);
+
+    // Keeping both versions shows a conflict; resolving clears it.
+    let kept = repo
+        .keep_both(&retitled(&original, "Mine"), &first.rev)
+        .await
+        .expect("known base");
+    assert_eq!(kept.conflicts, 1);
+    let conflicts = repo.conflicts(original.id).await.expect("read");
+    assert_eq!(conflicts.len(), 1);
+    let (shown, version) = repo.get(original.id).await.expect("read").expect("stored");
+    assert_eq!(version, kept);
+    let mut titles = vec![shown.title.clone(), conflicts[0].1.title.clone()];
+    titles.sort();
+    assert_eq!(titles, ["Mine", "Theirs"]);
+    assert_eq!(
+        conflicts[0].1.contributions.len(),
+        2,
+        "each version has every contribution"
+    );
+    let resolved = repo
+        .resolve(&retitled(&shown, "Both"), &version.rev)
+        .await
+        .expect("current");
+    assert_eq!(resolved.conflicts, 0);
+    assert!(repo.conflicts(original.id).await.expect("read").is_empty());
+
+    // Deletion is a revision: the record leaves every list and count, a
+    // stale delete is refused, and undo is a new revision.
+    let other = problem(ids(), "Night shift rota", "rota", 500);
+    repo.save(&other, None).await.expect("new record");
+    assert_eq!(repo.count().await.expect("count"), 2);
+    assert!(matches!(
+        repo.delete(original.id, &first.rev).await,
+        Err(StoreError::Changed { .. })
+    ));
+    let tombstone = repo
+        .delete(original.id, &resolved.rev)
+        .await
+        .expect("current");
+    assert_eq!(tombstone.rev.generation, resolved.rev.generation + 1);
+    assert_eq!(repo.get(original.id).await.expect("read"), None);
+    assert_eq!(repo.count().await.expect("count"), 1);
+    assert_eq!(repo.all().await.expect("all"), vec![other.clone()]);
+    let handover = Topic::new("handover").expect("topic");
+    assert!(repo.by_topic(&handover).await.expect("topic").is_empty());
+    assert_eq!(
+        repo.by_status(Status::Open).await.expect("status"),
+        vec![other.clone()]
+    );
+    assert!(
+        matches!(
+            repo.save(&shown, Some(&resolved.rev)).await,
+            Err(StoreError::Changed {
+                current: None,
+                rev: Some(_)
+            })
+        ),
+        "an edit of a deleted record is refused"
+    );
+    let back = repo
+        .save(&retitled(&shown, "Both"), Some(&tombstone.rev))
+        .await
+        .expect("undo");
+    assert_eq!(back.rev.generation, tombstone.rev.generation + 1);
+    let (restored, _) = repo.get(original.id).await.expect("read").expect("back");
+    assert_eq!(restored.title, "Both");
+    assert_eq!(
+        restored.contributions.len(),
+        2,
+        "contributions come back with it"
+    );
+    assert_eq!(repo.count().await.expect("count"), 2);
+    assert_eq!(
+        repo.by_kind(ActivityKind::ProblemSolving)
+            .await
+            .expect("kind")
+            .len(),
+        2
+    );
+
+    // A record that was never stored cannot be edited or deleted.
+    let stranger = problem(ids(), "Nobody's", "", 1);
+    assert!(matches!(
+        repo.save(&stranger, Some(&first.rev)).await,
+        Err(StoreError::Changed {
+            current: None,
+            rev: None
+        })
+    ));
+    assert!(matches!(
+        repo.delete(stranger.id, &first.rev).await,
+        Err(StoreError::Changed {
+            current: None,
+            rev: None
+        })
+    ));
+}
