@@ -5,17 +5,18 @@
 use repertoire::domain::assessment::{response_from, Rating, Round};
 use repertoire::domain::community::{CommunityProfile, ProfileForm};
 use repertoire::domain::exchange::ExportFile;
+use repertoire::domain::history::RecordDoc;
 use repertoire::domain::import::{
-    find_markup, plan_merge, read_export, read_in_parts, revision, Local, MergePlan, Outcome,
-    Refusal, CONFLICT_SUFFIX, MAX_CONTRIBUTIONS, MAX_FILE_BYTES, MAX_MEMBERS, MAX_PROBLEMS_SHOWN,
-    MAX_RECORDS, MAX_ROUNDS,
+    docs_of, find_markup, plan_merge, read_export, read_in_parts, Local, MergePlan, Outcome,
+    Refusal, MAX_CONTRIBUTIONS, MAX_FILE_BYTES, MAX_MEMBERS, MAX_PROBLEMS_SHOWN, MAX_RECORDS,
+    MAX_ROUNDS,
 };
 use repertoire::domain::lifecycle::{apply, Step};
 use repertoire::domain::member::{Member, MemberForm};
-use repertoire::domain::payload::Payload;
 use repertoire::domain::{
     ActivityKind, ContributionBody, Id, IdSource, Record, RecordForm, SeededIds, Stance, Timestamp,
 };
+use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashSet};
 
@@ -287,13 +288,13 @@ fn other_json_is_not_a_repertoire_export() {
 
 #[test]
 fn versions_other_than_this_one_are_refused() {
-    let newer = changed(|v| v["version"] = json!(2));
+    let newer = changed(|v| v["version"] = json!(3));
     assert_refused(&newer, "version", "made by a newer Repertoire");
     assert_refused(&newer, "version", "Update Repertoire first");
     let older = changed(|v| v["version"] = json!(0));
     assert_refused(&older, "version", "not one this Repertoire knows");
     assert_refused(
-        &changed(|v| v["version"] = json!("1")),
+        &changed(|v| v["version"] = json!("2")),
         "version",
         "whole number",
     );
@@ -823,56 +824,57 @@ fn a_single_problem_reads_as_one() {
 
 // Revisions.
 
-#[test]
-fn a_revision_is_stable_and_follows_the_content() {
-    let file = sample();
-    let problem = &file.records[0];
-    let rev = revision(problem);
-    assert_eq!(rev, revision(&problem.clone()));
-    assert_eq!(rev.count, 2, "the record and its idea");
-    assert_eq!(rev.hash.len(), 16);
-    assert!(rev
-        .hash
-        .chars()
-        .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
-    assert_eq!(rev.to_string(), format!("2-{}", rev.hash));
-
-    let mut w = World::later(5);
-    let retitled = w.retitled(problem, "Allergy notes get lost at night, again");
-    assert_eq!(revision(&retitled).count, 2, "an edit adds no contribution");
-    assert_ne!(revision(&retitled).hash, rev.hash);
-    let with_idea = w.idea(problem, "A second idea");
-    assert_eq!(revision(&with_idea).count, 3);
-    assert!(revision(&with_idea) > rev, "more contributions sort later");
-    // Read back from a file, a record has the same revision.
-    let back = read_export(&file.to_json()).expect("accepted");
-    assert_eq!(revision(&back.records[0]), rev);
-}
-
 // Merging.
 
-fn local(file: &ExportFile) -> Local<'_> {
-    Local {
-        records: &file.records,
+/// Every record of a file with its history, as a browser keeps them.
+fn docs(file: &ExportFile) -> FxHashMap<Id, RecordDoc> {
+    docs_of(file).into_iter().map(|d| (d.id, d)).collect()
+}
+
+fn plan_with(here: &FxHashMap<Id, RecordDoc>, file: &ExportFile, there: &ExportFile) -> MergePlan {
+    let local = Local {
+        docs: here,
         members: &file.members,
         rounds: &file.rounds,
         profile: file.profile.as_ref(),
-    }
+    };
+    plan_merge(&local, there)
 }
 
 fn plan(here: &ExportFile, there: &ExportFile) -> MergePlan {
-    plan_merge(&local(here), there, &mut SeededIds::new(77))
+    plan_with(&docs(here), here, there)
+}
+
+/// `base` with these records and their histories, as an export writes it.
+fn exported(base: &ExportFile, docs: impl IntoIterator<Item = RecordDoc>) -> ExportFile {
+    let mut file = base.clone();
+    file.records.clear();
+    file.history.clear();
+    for doc in docs {
+        file.records.extend(doc.shown());
+        file.history.push((doc.id, doc.history()));
+    }
+    file
 }
 
 /// The records here once the plan is written.
-fn written(here: &[Record], plan: &MergePlan) -> BTreeMap<Id, Record> {
-    let mut records: BTreeMap<Id, Record> = here.iter().map(|r| (r.id, r.clone())).collect();
+fn written(here: &FxHashMap<Id, RecordDoc>, plan: &MergePlan) -> BTreeMap<Id, RecordDoc> {
+    let mut docs: BTreeMap<Id, RecordDoc> = here.iter().map(|(id, d)| (*id, d.clone())).collect();
     for merge in &plan.records {
-        for record in merge.write.iter().chain(&merge.kept_copy) {
-            records.insert(record.id, record.clone());
+        if let Some(doc) = &merge.write {
+            docs.insert(doc.id, doc.clone());
         }
     }
-    records
+    docs
+}
+
+fn edit(doc: &RecordDoc, change: impl FnOnce(&mut Record)) -> RecordDoc {
+    let mut doc = doc.clone();
+    let mut record = doc.shown().expect("live");
+    change(&mut record);
+    let rev = doc.rev();
+    doc.save(&rev, &record).expect("current");
+    doc
 }
 
 fn contribution_ids(records: &[Record]) -> Vec<Id> {
@@ -888,13 +890,15 @@ fn importing_the_same_file_changes_nothing() {
     let plan = plan(&file, &file);
     assert_eq!(plan.counts.unchanged, 6);
     assert_eq!(
-        (plan.counts.new, plan.counts.updated, plan.counts.conflicts),
-        (0, 0, 0)
+        (
+            plan.counts.new,
+            plan.counts.updated,
+            plan.counts.conflicts,
+            plan.counts.deleted
+        ),
+        (0, 0, 0, 0)
     );
-    assert!(plan
-        .records
-        .iter()
-        .all(|m| m.write.is_none() && m.kept_copy.is_none()));
+    assert!(plan.records.iter().all(|m| m.write.is_none()));
     assert!(plan.members_new.is_empty() && plan.members_updated.is_empty());
     assert!(plan.rounds_new.is_empty() && plan.rounds_updated.is_empty());
     assert_eq!(plan.summary().writes(), 0, "nothing to import");
@@ -902,6 +906,11 @@ fn importing_the_same_file_changes_nothing() {
         (plan.profile.clone(), plan.profile_kept_local),
         (None, false)
     );
+    // The same with the histories an export of version 2 carries.
+    let with_history = exported(&file, docs_of(&file));
+    let again = read_export(&with_history.to_json()).expect("accepted");
+    assert_eq!(again, with_history);
+    assert_eq!(plan_with(&docs(&file), &file, &again).summary().writes(), 0);
 }
 
 #[test]
@@ -917,21 +926,25 @@ fn records_only_in_the_file_are_new() {
         (new.outcome.clone(), new.title.as_str()),
         (Outcome::New, "Handover sheet: the fix")
     );
-    assert_eq!(new.write.as_ref(), Some(&there.records[2]));
+    assert_eq!(
+        new.write.as_ref().and_then(RecordDoc::shown).as_ref(),
+        Some(&there.records[2])
+    );
 }
 
 #[test]
 fn new_contributions_are_added_either_way() {
     let base = sample();
     let mut w = World::later(5);
-    // Only the file has the new idea: updated.
+    // Only the file has the new idea: updated, with no new revision (a
+    // contribution is a document of its own).
     let mut there = base.clone();
     there.records[0] = w.idea(&base.records[0], "From there");
-    // The same idea but our record is otherwise as before, so its fields
-    // differ only in `updated`, the file's being later.
     let merge = &plan(&base, &there).records[0];
     assert_eq!(merge.outcome, Outcome::Updated);
-    assert_eq!(merge.write.as_ref(), Some(&there.records[0]));
+    let written = merge.write.as_ref().expect("written");
+    assert_eq!(written.shown().as_ref(), Some(&there.records[0]));
+    assert_eq!(written.rev(), docs(&base)[&base.records[0].id].rev());
 
     // Only here has it: the file brings nothing.
     let merge = &plan(&there, &base).records[0];
@@ -949,101 +962,94 @@ fn contributions_alone_update_a_record_whose_fields_agree() {
     there.records[1].contributions.push(extra.clone());
     let merge = &plan(&base, &there).records[1];
     assert_eq!(merge.outcome, Outcome::Updated);
-    let record = merge.write.as_ref().expect("written");
+    let record = merge
+        .write
+        .as_ref()
+        .and_then(RecordDoc::shown)
+        .expect("written");
     assert_eq!(record.contributions.len(), 2);
     assert_eq!(record.contributions[0].id, extra.id, "oldest first");
     assert_eq!(record.updated, base.records[1].updated);
 }
 
 #[test]
-fn the_later_edit_wins_and_every_contribution_stays() {
+fn an_edit_wins_over_the_version_it_was_made_from_whatever_the_clocks() {
     let base = sample();
-    let mut w = World::later(5);
-    let mut here = base.clone();
-    here.records[0] = w.idea(&base.records[0], "Ours");
-    let mut there = base.clone();
-    there.records[0] = w.retitled(&base.records[0], "Retitled there, later");
-    there.records[0] = w.idea(&there.records[0], "Theirs");
-    assert!(there.records[0].updated > here.records[0].updated);
-
-    let merge = &plan(&here, &there).records[0];
+    let here = docs(&base);
+    let id = base.records[0].id;
+    // Edited there with a clock far behind: the edit still wins, because
+    // it was made from the version here.
+    let edited = edit(&here[&id], |r| {
+        r.title = "Retitled there".into();
+        r.updated = Timestamp(base.records[0].updated.0 - 1);
+    });
+    let there = exported(&base, [edited.clone()]);
+    let merge = &plan_with(&here, &base, &there).records[0];
     assert_eq!(merge.outcome, Outcome::Updated);
-    let record = merge.write.as_ref().expect("written");
-    assert_eq!(record.title, "Retitled there, later");
-    assert_eq!(merge.title, "Retitled there, later");
-    assert_eq!(
-        record.contributions.len(),
-        3,
-        "the old idea, ours and theirs"
-    );
+    assert_eq!(merge.title, "Retitled there");
+    assert_eq!(merge.write.as_ref(), Some(&edited));
 
-    // The other way round our later fields win, with their idea added.
-    let merge = &plan(&there, &here).records[0];
-    assert_eq!(merge.outcome, Outcome::Updated);
-    let record = merge.write.as_ref().expect("written");
-    assert_eq!(record.title, "Retitled there, later");
-    assert_eq!(record.contributions.len(), 3);
-
-    // Newer fields here and nothing new in the file: unchanged.
-    let mut older = base.clone();
-    older.records[0].contributions.clear();
-    let merge = &plan(&there, &older).records[0];
+    // The other way round: the file holds the version edited here from.
+    let mut mine = here.clone();
+    mine.insert(id, edited);
+    let merge = &plan_with(&mine, &base, &base).records[0];
     assert_eq!(merge.outcome, Outcome::Unchanged);
 }
 
 #[test]
-fn edits_at_the_same_moment_are_a_conflict_that_keeps_both() {
+fn edits_on_both_sides_are_a_conflict_on_the_same_record_that_keeps_both() {
     let base = sample();
-    let mut here = base.clone();
-    let mut there = base.clone();
-    let mut w_here = World::later(10);
-    let mut w_there = World::later(20);
-    here.records[1] = w_here.retitled(&base.records[1], "Fire drill checklist, here");
-    there.records[1] = w_there.retitled(&base.records[1], "Fire drill checklist, there");
-    there.records[1] = w_there.step(
-        &there.records[1],
+    let here_docs = docs(&base);
+    let id = base.records[1].id;
+    let mut w = World::later(20);
+    let ours = edit(&here_docs[&id], |r| {
+        r.title = "Fire drill checklist, here".into()
+    });
+    let mut theirs_record = w.retitled(&base.records[1], "Fire drill checklist, there");
+    theirs_record = w.step(
+        &theirs_record,
         Step::Contribute(ContributionBody::Answer {
             text: "Ask Kim".into(),
         }),
         "Lee",
     );
-    here.records[1].updated = there.records[1].updated;
+    let mut theirs = here_docs[&id].clone();
+    let rev = theirs.rev();
+    theirs.save(&rev, &theirs_record).expect("current");
+    let mut here = here_docs.clone();
+    here.insert(id, ours.clone());
+    let there = exported(&base, [theirs.clone()]);
 
-    let plan = plan(&here, &there);
+    let plan = plan_with(&here, &base, &there);
     assert_eq!(plan.counts.conflicts, 1);
     let summary = plan.summary();
-    assert_eq!(summary.conflicts, ["Fire drill checklist, here"]);
-    assert_eq!(summary.rows, 2, "ours with their answer, and their copy");
-    assert_eq!(summary.writes(), 2);
-    let merge = &plan.records[1];
+    assert_eq!(summary.rows, 1, "one record, no copy");
+    let merge = &plan.records[0];
     assert_eq!(merge.outcome, Outcome::Conflict);
-    assert_eq!(merge.title, "Fire drill checklist, here");
-    let kept = merge.write.as_ref().expect("ours, written");
-    assert_eq!(kept.title, "Fire drill checklist, here");
-    assert_eq!(kept.contributions.len(), 2, "their answer joins ours");
-    let copy = merge.kept_copy.as_ref().expect("theirs, kept");
+    assert_eq!(summary.conflicts, std::slice::from_ref(&merge.title));
+    let kept = merge.write.as_ref().expect("written");
+    let mut titles: Vec<String> = kept.conflicts().into_iter().map(|(_, r)| r.title).collect();
+    titles.push(kept.shown().expect("live").title);
+    titles.sort();
     assert_eq!(
-        copy.title,
-        format!("Fire drill checklist, there{CONFLICT_SUFFIX}")
+        titles,
+        ["Fire drill checklist, here", "Fire drill checklist, there"]
     );
-    assert_ne!(copy.id, kept.id);
-    assert!(copy.links.contains(&kept.id));
-    assert!(
-        copy.contributions.is_empty(),
-        "its contributions live on the original"
-    );
-    let Payload::InformationRequest(request) = &copy.payload else {
-        panic!("a request");
-    };
     assert_eq!(
-        request.accepted_answer, None,
-        "the accepted answer stays with the original"
+        kept.shown().expect("live").contributions.len(),
+        2,
+        "their answer joins ours"
     );
 
+    // The other side plans the same merge: the same winner and conflict.
+    let mut there_docs = here_docs.clone();
+    there_docs.insert(id, theirs);
+    let back = plan_with(&there_docs, &base, &exported(&base, [ours]));
+    assert_eq!(back.records[0].write.as_ref(), Some(kept));
+
     // Written, the result is a file that imports again.
-    let mut after = here.clone();
-    after.records = written(&here.records, &plan).into_values().collect();
-    assert_eq!(after.records.len(), 7);
+    let after = exported(&base, written(&here, &plan).into_values());
+    assert_eq!(after.records.len(), 6);
     assert!(
         read_export(&after.to_json()).is_ok(),
         "{:?}",
@@ -1052,20 +1058,21 @@ fn edits_at_the_same_moment_are_a_conflict_that_keeps_both() {
 }
 
 #[test]
-fn a_conflict_copy_keeps_within_the_title_limit() {
+fn versions_of_a_record_from_files_without_history_are_a_conflict() {
+    // Version 1 files carry no history: two different versions of one
+    // record cannot be ordered, and no clock orders them.
     let base = sample();
-    let mut here = base.clone();
+    let mut w = World::later(5);
     let mut there = base.clone();
-    here.records[4].title = "h".repeat(140);
-    there.records[4].title = "t".repeat(140);
-    let merge = &plan(&here, &there).records[4];
-    let copy = merge.kept_copy.as_ref().expect("copy");
-    assert_eq!(copy.title.chars().count(), 140);
-    assert!(copy.title.ends_with(&format!("t…{CONFLICT_SUFFIX}")));
+    there.records[0] = w.retitled(&base.records[0], "Retitled there, later");
+    let merge = &plan(&base, &there).records[0];
+    assert_eq!(merge.outcome, Outcome::Conflict);
+    let kept = merge.write.as_ref().expect("written");
+    assert_eq!(kept.conflicts().len(), 1);
 }
 
 #[test]
-fn a_record_of_another_kind_under_the_same_id_is_a_conflict() {
+fn a_record_of_another_kind_under_the_same_id_keeps_both() {
     let base = sample();
     let mut there = base.clone();
     there.records[0].payload = base.records[3].payload.clone();
@@ -1075,17 +1082,49 @@ fn a_record_of_another_kind_under_the_same_id_is_a_conflict() {
     here.records.remove(3);
     let merge = &plan(&here, &there).records[0];
     assert_eq!(merge.outcome, Outcome::Conflict);
-    assert_eq!(
-        merge.write.as_ref(),
-        Some(&here.records[0]),
-        "ours untouched"
+    let kept = merge.write.as_ref().expect("written");
+    let mut kinds: Vec<ActivityKind> = kept
+        .conflicts()
+        .into_iter()
+        .map(|(_, r)| r.kind())
+        .collect();
+    kinds.push(kept.shown().expect("live").kind());
+    assert!(kinds.contains(&ActivityKind::DiscussingDevelopments));
+    assert!(kinds.contains(&base.records[0].kind()));
+}
+
+#[test]
+fn a_deletion_travels_and_never_comes_back() {
+    let base = sample();
+    let here = docs(&base);
+    let id = base.records[2].id;
+    let mut deleted = here[&id].clone();
+    let rev = deleted.rev();
+    deleted.delete(&rev).expect("current");
+    let mut there_docs = here.clone();
+    there_docs.insert(id, deleted.clone());
+    let there = exported(&base, there_docs.values().cloned());
+    let there = read_export(&there.to_json()).expect("a file with a deletion imports");
+    assert!(
+        there.records.iter().all(|r| r.id != id),
+        "not among the records"
     );
-    let copy = merge.kept_copy.as_ref().expect("copy");
-    assert_eq!(copy.kind(), ActivityKind::DiscussingDevelopments);
-    assert_eq!(
-        copy.contributions, base.records[3].contributions,
-        "its opinion kept with it"
-    );
+
+    let plan = plan_with(&here, &base, &there);
+    assert_eq!(plan.counts.deleted, 1);
+    let merge = plan.records.iter().find(|m| m.id == id).expect("planned");
+    assert_eq!(merge.outcome, Outcome::Deleted);
+    assert!(merge.write.as_ref().is_some_and(RecordDoc::is_deleted));
+
+    // The old file again, on the copy that deleted it: it stays deleted.
+    let back = plan_with(&there_docs, &base, &base);
+    let merge = back.records.iter().find(|m| m.id == id).expect("planned");
+    assert_eq!(merge.outcome, Outcome::Unchanged);
+    // A copy that never had it keeps the deletion, so it cannot come back.
+    let fresh = plan_with(&FxHashMap::default(), &base, &there);
+    let merge = fresh.records.iter().find(|m| m.id == id).expect("planned");
+    assert_eq!(merge.outcome, Outcome::DeletedElsewhere);
+    assert!(merge.write.is_some());
 }
 
 #[test]
@@ -1231,21 +1270,40 @@ fn nothing_is_dropped_and_the_result_imports_again() {
         there.records = there_records;
         there.members.truncate(1);
 
-        let plan = plan(&here, &there);
+        let here_docs = docs(&here);
+        let plan = plan_with(&here_docs, &here, &there);
         let c = plan.counts;
         assert_eq!(
-            c.new + c.updated + c.unchanged + c.conflicts,
+            c.new + c.updated + c.unchanged + c.conflicts + c.deleted,
             there.records.len()
         );
         conflicts += c.conflicts;
 
-        let after = written(&here.records, &plan);
+        let after = written(&here_docs, &plan);
         for record in here.records.iter().chain(&there.records) {
             assert!(after.contains_key(&record.id), "seed {seed}: record kept");
+            // Every version either side showed is still there.
+            let doc = &after[&record.id];
+            let versions: Vec<Record> = doc
+                .shown()
+                .into_iter()
+                .chain(doc.conflicts().into_iter().map(|(_, r)| r))
+                .collect();
+            assert!(
+                versions.iter().any(|v| Record {
+                    contributions: Vec::new(),
+                    ..v.clone()
+                } == Record {
+                    contributions: Vec::new(),
+                    ..record.clone()
+                }),
+                "seed {seed}: a version was lost"
+            );
         }
         let all: HashSet<Id> = after
             .values()
-            .flat_map(|r| r.contributions.iter().map(|c| c.id))
+            .filter_map(RecordDoc::shown)
+            .flat_map(|r| r.contributions.into_iter().map(|c| c.id))
             .collect();
         for id in contribution_ids(&here.records)
             .iter()
@@ -1253,17 +1311,7 @@ fn nothing_is_dropped_and_the_result_imports_again() {
         {
             assert!(all.contains(id), "seed {seed}: contribution kept");
         }
-        for record in &here.records {
-            let now = &after[&record.id];
-            for contribution in &record.contributions {
-                assert!(
-                    now.contributions.contains(contribution),
-                    "seed {seed}: ours stays on its record, as it was"
-                );
-            }
-        }
-        let mut file = here.clone();
-        file.records = after.into_values().collect();
+        let mut file = exported(&here, after.into_values());
         let mut members = here.members.clone();
         members.extend(plan.members_new.iter().cloned());
         file.members = members;
@@ -1435,8 +1483,8 @@ mod fuzz {
         if let Ok(file) = read_export(text) {
             prop_assert_eq!(read_export(&file.to_json()), Ok(file.clone()));
             let here = sample();
-            let plan = plan_merge(&local(&here), &file, &mut SeededIds::new(3));
-            prop_assert_eq!(plan.records.len(), file.records.len());
+            let plan = plan(&here, &file);
+            prop_assert_eq!(plan.records.len(), docs_of(&file).len());
         }
         Ok(())
     }
@@ -1473,4 +1521,149 @@ mod fuzz {
             check_accepted(&value.to_string())?;
         }
     }
+}
+
+mod histories {
+    use super::*;
+
+    /// The sample exported with a history for each record, one of them
+    /// in conflict and one deleted.
+    fn with_history() -> ExportFile {
+        let base = sample();
+        let mut docs: Vec<RecordDoc> = docs_of(&base);
+        let first = docs[0].clone();
+        let mut record = first.shown().expect("live");
+        record.title = "Another version".into();
+        let rev = docs[0].rev();
+        let mut theirs = first.clone();
+        theirs.save(&rev, &record).expect("current");
+        record.title = "A third version".into();
+        docs[0].keep_both(&rev, &record).expect("known");
+        docs[0].merge(&theirs);
+        let rev = docs[5].rev();
+        docs[5].delete(&rev).expect("current");
+        super::exported(&base, docs)
+    }
+
+    fn value_of(file: &ExportFile) -> Value {
+        serde_json::from_str(&file.to_json()).expect("json")
+    }
+
+    #[test]
+    fn an_export_with_conflicts_and_deletions_reads_back_the_same() {
+        let file = with_history();
+        assert_eq!(
+            file.records.len(),
+            5,
+            "the deleted record is not among them"
+        );
+        assert_eq!(read_export(&file.to_json()), Ok(file.clone()));
+        assert_eq!(read_in_parts(&file.to_json()), Ok(file));
+    }
+
+    #[test]
+    fn a_version_1_file_still_imports() {
+        let mut value = sample_value();
+        value["version"] = json!(1);
+        // A version 1 file has no history; one written there is ignored.
+        value["history"] = json!("ignored");
+        let file = read_export(&value.to_string()).expect("a version 1 file imports");
+        assert_eq!(file.version, 1);
+        assert!(file.history.is_empty());
+        assert_eq!(file.records, sample().records);
+    }
+
+    #[test]
+    fn a_history_that_does_not_fit_its_records_is_refused_in_place() {
+        let good = value_of(&with_history());
+        let case = |change: &dyn Fn(&mut Value)| {
+            let mut value = good.clone();
+            change(&mut value);
+            value.to_string()
+        };
+        // The deleted record shown among the records.
+        let deleted = good["history"][5][0].clone();
+        let mut shown = good["records"][0].clone();
+        shown["id"] = deleted;
+        assert_refused(
+            &case(&|v| {
+                v["records"]
+                    .as_array_mut()
+                    .expect("list")
+                    .push(shown.clone())
+            }),
+            "history[5]",
+            "deleted, yet it is among the file's records",
+        );
+        // A live history for a record the file does not hold.
+        assert_refused(
+            &case(&|v| {
+                v["records"].as_array_mut().expect("list").remove(1);
+            }),
+            "history[1]",
+            "not among the file's records",
+        );
+        // Two histories for one record.
+        assert_refused(
+            &case(&|v| {
+                let again = v["history"][2].clone();
+                v["history"].as_array_mut().expect("list").push(again);
+            }),
+            "history[6]",
+            "a second history",
+        );
+        // A revision that is not one.
+        assert_refused(
+            &case(&|v| v["history"][1][1]["t"][0]["r"] = json!("two")),
+            "history[1]",
+            "could not be read",
+        );
+        // A conflicting version dropped from its revisions, and one with
+        // another record's id.
+        assert_refused(
+            &case(&|v| {
+                v["history"][0][1]
+                    .as_object_mut()
+                    .expect("object")
+                    .remove("o");
+            }),
+            "history[0]",
+            "do not match its revisions",
+        );
+        let other_id = good["records"][2]["id"].clone();
+        assert_refused(
+            &case(&|v| v["history"][0][1]["o"][0][1]["id"] = other_id.clone()),
+            "history[0]",
+            "the record's id and kind",
+        );
+        // Markup in a conflicting version is refused as anywhere else.
+        assert_refused(
+            &case(&|v| v["history"][0][1]["o"][0][1]["title"] = json!("<script>alert(1)</script>")),
+            "history[0]",
+            "",
+        );
+    }
+}
+
+#[test]
+fn a_file_edited_by_hand_brings_its_change_as_an_edit() {
+    let base = sample();
+    let here = docs(&base);
+    let mut file = exported(&base, docs_of(&base));
+    file.records[0].title = "Edited in a text editor".into();
+    let file = read_export(&file.to_json()).expect("accepted");
+    let merge = &plan_with(&here, &base, &file).records[0];
+    assert_eq!(
+        merge.outcome,
+        Outcome::Updated,
+        "an edit of the version here"
+    );
+    let written = merge.write.as_ref().expect("written");
+    assert_eq!(
+        written.shown().expect("live").title,
+        "Edited in a text editor"
+    );
+    assert_eq!(written.rev().generation, 2);
+    // Two copies reading the same file make the same revision.
+    assert_eq!(docs_of(&file)[0].rev(), written.rev());
 }

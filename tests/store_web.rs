@@ -6,7 +6,8 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::error::Error;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::Build;
-use repertoire::domain::{ActivityKind, Record, RecordForm, Status, Timestamp, Topic};
+use repertoire::domain::history::RecordDoc;
+use repertoire::domain::{ActivityKind, Record, RecordForm, Timestamp};
 use repertoire::store::idb::{database_name, IdbRepository, UpgradeStep, RECORDS, SCHEMA};
 use repertoire::store::import::{Rows, Writes};
 use repertoire::store::{Repository, StoreError};
@@ -133,42 +134,6 @@ async fn the_latest_records_come_first_and_alone() {
     repo.close();
 }
 
-#[wasm_bindgen_test]
-async fn index_queries_find_kind_status_and_each_topic() {
-    let repo = open(&unique_name("indices")).await;
-    let a = problem("Printer driver", "printing, updates", 1_000);
-    let b = request("Drill checklist", "safety, printing", 2_000);
-    let mut c = request("Badge reader", "access", 3_000);
-    c.status = Status::Answered;
-    for record in [&a, &b, &c] {
-        repo.save(record, None).await.expect("saved");
-    }
-    let ids = |records: Vec<Record>| records.into_iter().map(|r| r.id).collect::<Vec<_>>();
-    assert_eq!(
-        ids(repo
-            .by_kind(ActivityKind::InformationRequest)
-            .await
-            .expect("kind")),
-        [c.id, b.id]
-    );
-    assert_eq!(
-        ids(repo.by_status(Status::Open).await.expect("status")),
-        [b.id, a.id]
-    );
-    let printing = Topic::new("Printing").expect("topic");
-    assert_eq!(
-        ids(repo.by_topic(&printing).await.expect("topic")),
-        [b.id, a.id],
-        "multi-entry topic index"
-    );
-    assert!(repo
-        .by_kind(ActivityKind::Visit)
-        .await
-        .expect("kind")
-        .is_empty());
-    repo.close();
-}
-
 fn add_extra_store(db: &Database) -> Result<(), Error> {
     db.create_object_store("extra").build()?;
     Ok(())
@@ -214,14 +179,12 @@ async fn an_upgrade_to_a_later_schema_keeps_every_record() {
         records.to_vec(),
         "every record survives the upgrade unchanged"
     );
-    let a = Topic::new("a").expect("topic");
     assert_eq!(
         upgraded
-            .by_topic(&a)
+            .recent(2)
             .await
-            .expect("index still works")
-            .len(),
-        2
+            .expect("the updated index still works"),
+        vec![records[2].clone(), records[1].clone()]
     );
     upgraded.close();
 }
@@ -238,37 +201,41 @@ fn has_index(repo: &IdbRepository, name: &str) -> bool {
 }
 
 #[wasm_bindgen_test]
-async fn version_2_drops_the_kind_index_and_keeps_every_record() {
-    let name = unique_name("v1-to-v2");
+async fn later_versions_drop_the_indices_nothing_reads_and_keep_every_record() {
+    let name = unique_name("v1-to-now");
     let v1 = IdbRepository::open_with_schema(&name, &SCHEMA[..1])
         .await
         .expect("version 1 opens");
-    assert!(has_index(&v1, "kind"), "version 1 has it");
+    for index in ["kind", "status", "updated", "author", "topics"] {
+        assert!(has_index(&v1, index), "version 1 has {index}");
+    }
     let records = [problem("One", "a", 1), request("Two", "b", 2)];
     for record in &records {
         v1.save(record, None).await.expect("saved");
     }
     v1.close();
 
-    let v2 = open(&name).await;
-    assert_eq!(v2.database().version(), 2.0);
-    assert!(!has_index(&v2, "kind"), "the kind index is gone");
-    for index in ["status", "updated", "author", "topics"] {
-        assert!(has_index(&v2, index), "{index} is kept");
+    let now = open(&name).await;
+    assert_eq!(now.database().version(), SCHEMA.len() as f64);
+    for index in ["kind", "status", "author", "topics"] {
+        assert!(!has_index(&now, index), "the {index} index is gone");
     }
-    let names: Vec<String> = v2.database().object_store_names().collect();
+    assert!(
+        has_index(&now, "updated"),
+        "the latest records are read through it"
+    );
+    let names: Vec<String> = now.database().object_store_names().collect();
     assert_eq!(
         names.len(),
         4,
-        "no store is left over from the step: {names:?}"
+        "no store is left over from the steps: {names:?}"
     );
-    assert_eq!(v2.count().await.expect("count"), 2);
-    let requests = v2
-        .by_kind(ActivityKind::InformationRequest)
-        .await
-        .expect("by kind, without its index");
-    assert_eq!(requests, vec![records[1].clone()]);
-    v2.close();
+    assert_eq!(now.count().await.expect("count"), 2);
+    assert_eq!(
+        now.all().await.expect("all"),
+        vec![records[1].clone(), records[0].clone()]
+    );
+    now.close();
 }
 
 #[wasm_bindgen_test]
@@ -318,7 +285,13 @@ fn each_namespace_has_its_own_database() {
 fn import_of(count: usize) -> Writes {
     Writes {
         records: (0..count)
-            .map(|i| problem(&format!("Imported {i}"), "handover", 1_000 + i as i64))
+            .map(|i| {
+                RecordDoc::new(&problem(
+                    &format!("Imported {i}"),
+                    "handover",
+                    1_000 + i as i64,
+                ))
+            })
             .collect(),
         ..Default::default()
     }
@@ -344,18 +317,22 @@ async fn an_import_is_written_whole_and_says_how_far_it_is() {
     );
     assert_eq!(repo.count().await.expect("count"), 1_200);
     let stored = repo.get(writes.records[1_199].id).await.expect("read");
-    assert_eq!(
-        stored.map(|(r, _)| r).as_ref(),
-        Some(&writes.records[1_199])
-    );
+    assert_eq!(stored.map(|(r, _)| r), writes.records[1_199].shown());
 }
 
 #[wasm_bindgen_test]
-async fn an_import_changes_a_stored_record_over_the_version_it_read() {
+async fn an_import_merges_with_the_row_stored_when_it_is_written() {
     let repo = open(&unique_name("import-over")).await;
     let stored = problem("Stored", "handover", 1_000);
     let read = repo.save(&stored, None).await.expect("saved");
-    // The plan read `read`; another tab saves meanwhile.
+    // The plan merged the file's edit with the version it read...
+    let mut planned = RecordDoc::new(&stored);
+    let imported = Record {
+        title: "From the file".into(),
+        ..stored.clone()
+    };
+    planned.save(&read.rev, &imported).expect("current");
+    // ...and another tab saves meanwhile.
     let other_tab = Record {
         title: "Changed in another tab".into(),
         ..stored.clone()
@@ -363,12 +340,8 @@ async fn an_import_changes_a_stored_record_over_the_version_it_read() {
     repo.save(&other_tab, Some(&read.rev))
         .await
         .expect("current");
-    let imported = Record {
-        title: "From the file".into(),
-        ..stored.clone()
-    };
     let writes = Writes {
-        changed: vec![(imported.clone(), read.rev.clone())],
+        merged: vec![planned],
         ..Default::default()
     };
     repo.write_all(&Rows::of(&writes).expect("rows"), &|_, _| {}, &|| false)
@@ -381,6 +354,11 @@ async fn an_import_changes_a_stored_record_over_the_version_it_read() {
     let mut titles = vec![shown.title, conflicts[0].1.title.clone()];
     titles.sort();
     assert_eq!(titles, ["Changed in another tab", "From the file"]);
+    // The export holds both, and the history of every record.
+    let (records, history) = repo.export().await.expect("export");
+    assert_eq!(records.len(), 1);
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].1.others.len(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -420,8 +398,9 @@ async fn a_large_repertoire_is_read_whole_page_after_page() {
     let mut ids: Vec<String> = writes
         .records
         .iter()
-        .chain([&late])
-        .map(|r| r.id.to_string())
+        .map(|d| d.id)
+        .chain([late.id])
+        .map(|id| id.to_string())
         .collect();
     ids.sort();
     let by_number = damaged_row("0");

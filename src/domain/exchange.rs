@@ -4,6 +4,8 @@
 
 use super::assessment::Round;
 use super::community::CommunityProfile;
+use super::history::History;
+use super::id::Id;
 use super::member::Member;
 use super::payload::Payload;
 use super::record::Record;
@@ -15,8 +17,9 @@ use serde::{Deserialize, Serialize};
 /// Names the file's kind, so other JSON is recognized as such.
 pub const FORMAT_NAME: &str = "repertoire-export";
 /// Raise when the file's shape changes; importers refuse versions they do
-/// not know.
-pub const FORMAT_VERSION: u32 = 1;
+/// not know. Version 2 adds each record's history; version 1 files still
+/// import (their records are read as records of one revision).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -29,6 +32,11 @@ pub struct ExportFile {
     pub members: Vec<Member>,
     pub records: Vec<Record>,
     pub rounds: Vec<Round>,
+    /// Each record's history, deleted ones included (a deleted record is
+    /// here and not in `records`). A record without one is a record of
+    /// one revision, derived from its content (every version 1 file).
+    #[serde(default)]
+    pub history: Vec<(Id, History)>,
 }
 
 impl ExportFile {
@@ -42,6 +50,7 @@ impl ExportFile {
             members: Vec::new(),
             records,
             rounds: Vec::new(),
+            history: Vec::new(),
         }
     }
 

@@ -29,6 +29,8 @@ pub fn apply(stored: Option<RecordRow>, write: Write<'_>) -> Result<Option<Recor
         };
     };
     let (mut doc, kept) = row.into_doc()?;
+    // The version a deletion keeps: the one shown before it.
+    let kept = doc.shown().or(kept);
     let stale = |doc: &RecordDoc, _: Stale| StoreError::Changed {
         current: doc.shown().map(Box::new),
         rev: Some(doc.rev()),
@@ -60,7 +62,7 @@ pub fn apply(stored: Option<RecordRow>, write: Write<'_>) -> Result<Option<Recor
     if doc == before {
         return Ok(None);
     }
-    RecordRow::from_doc(&doc, &kept).map(Some)
+    RecordRow::from_doc(&doc, kept.as_ref()).map(Some)
 }
 
 /// The version a row shows (a deleted record's tombstone, with no conflicts).

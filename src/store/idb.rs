@@ -8,8 +8,8 @@ use super::change::{apply, version_of, Write};
 use super::error::StoreError;
 use super::repository::Repository;
 use super::row::{Loaded, RecordRow, Version};
-use crate::domain::history::Rev;
-use crate::domain::{ActivityKind, Id, Record, Status, Topic};
+use crate::domain::history::{History, RecordDoc, Rev};
+use crate::domain::{Id, Record};
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error, OpenDbError};
@@ -19,6 +19,7 @@ use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::{KeyPath, KeyRange};
+use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -35,7 +36,7 @@ pub const META: &str = "meta";
 pub type UpgradeStep = fn(&Database) -> Result<(), Error>;
 
 /// The schema, version by version. Never edit a shipped step: append one.
-pub const SCHEMA: &[UpgradeStep] = &[create_v1, drop_kind_index];
+pub const SCHEMA: &[UpgradeStep] = &[create_v1, drop_kind_index, drop_unused_indices];
 
 /// Version 1: every store and index the product needs, so later versions
 /// rarely have to touch an existing store.
@@ -83,6 +84,23 @@ fn drop_kind_index(db: &Database) -> Result<(), Error> {
     let upgrade = passing.as_sys().transaction();
     db.delete_object_store(PASSING)?;
     upgrade.object_store(RECORDS)?.delete_index("kind")?;
+    Ok(())
+}
+
+/// Version 3: records lose the `status`, `author` and `topics` indices.
+/// Nothing reads through them (views filter what the app holds), and every
+/// index makes every write dearer. `updated` stays: the latest records are
+/// read through it at start.
+fn drop_unused_indices(db: &Database) -> Result<(), Error> {
+    // The upgrade's own transaction, reached as in `drop_kind_index`.
+    const PASSING: &str = "upgrade-v3";
+    let passing = db.create_object_store(PASSING).build()?;
+    let upgrade = passing.as_sys().transaction();
+    db.delete_object_store(PASSING)?;
+    let records = upgrade.object_store(RECORDS)?;
+    for index in ["status", "author", "topics"] {
+        records.delete_index(index)?;
+    }
     Ok(())
 }
 
@@ -176,7 +194,7 @@ impl IdbRepository {
 
     /// Every record that can be read, and what could not.
     pub async fn load(&self) -> Result<Loaded, StoreError> {
-        self.rows(None).await
+        self.rows().await
     }
 
     /// Up to `limit` records of most recent activity, read with a cursor
@@ -213,41 +231,75 @@ impl IdbRepository {
         Ok(records)
     }
 
-    async fn rows(&self, index: Option<(&str, String)>) -> Result<Loaded, StoreError> {
+    async fn rows(&self) -> Result<Loaded, StoreError> {
+        let mut loaded = Loaded::default();
+        self.each_row(&mut |row| loaded.take(row)).await?;
+        Ok(loaded.finish())
+    }
+
+    /// Every record with its history, deleted ones included (what an
+    /// import merges with), and the rows that could not be read.
+    pub async fn load_docs(&self) -> Result<(FxHashMap<Id, RecordDoc>, usize), StoreError> {
+        let mut docs = FxHashMap::default();
+        let mut unreadable = 0;
+        self.each_row(&mut |row| {
+            match row.and_then(RecordRow::into_doc) {
+                Ok((doc, _)) => {
+                    docs.insert(doc.id, doc);
+                }
+                Err(error @ StoreError::TooNew { .. }) => return Err(error),
+                Err(_) => unreadable += 1,
+            }
+            Ok(())
+        })
+        .await?;
+        Ok((docs, unreadable))
+    }
+
+    /// What an export holds: every record shown (most recently active
+    /// first) and every record's history, deleted ones included.
+    pub async fn export(&self) -> Result<(Vec<Record>, Vec<(Id, History)>), StoreError> {
+        let (mut records, mut history) = (Vec::new(), Vec::new());
+        self.each_row(&mut |row| {
+            // An unreadable row stays out of the export as it stays out
+            // of the app; the member was told when it was found.
+            if let Ok((doc, _)) = row.and_then(RecordRow::into_doc) {
+                records.extend(doc.shown());
+                history.push((doc.id, doc.history()));
+            }
+            Ok(())
+        })
+        .await?;
+        super::repository::sort_recent_first(&mut records);
+        Ok((records, history))
+    }
+
+    /// Hands every row to `take`, read in one transaction and taken in
+    /// slices.
+    async fn each_row(
+        &self,
+        take: &mut dyn FnMut(Result<RecordRow, StoreError>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         self.check_open()?;
         let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
         let store = tx.object_store(RECORDS).map_err(store_error)?;
-        let pages = match index {
-            None => every_row(&store).await?,
-            Some((name, key)) => {
-                let index = store.index(name).map_err(store_error)?;
-                let rows = index
-                    .get_all()
-                    .with_query(key)
-                    .primitive()
-                    .map_err(store_error)?
-                    .await
-                    .map_err(store_error)?;
-                vec![rows]
-            }
-        };
+        let pages = every_row(&store).await?;
         drop(tx);
         // Reading a large repertoire takes a second or more: it goes in
         // slices, and the page handles input and paints between them.
-        let mut loaded = Loaded::default();
         let mut slice_started = js_sys::Date::now();
         for row in pages.into_iter().flatten() {
             // A row whose shape is wrong fails alone, as a damaged record.
             let row = row
                 .map_err(|e| e.to_string())
                 .and_then(|row| serde_wasm_bindgen::from_value(row).map_err(|e| e.to_string()));
-            loaded.take(row.map_err(StoreError::Corrupt))?;
+            take(row.map_err(StoreError::Corrupt))?;
             if js_sys::Date::now() - slice_started > SLICE_MS {
                 next_task().await;
                 slice_started = js_sys::Date::now();
             }
         }
-        Ok(loaded.finish())
+        Ok(())
     }
 }
 
@@ -433,29 +485,7 @@ impl Repository for IdbRepository {
     }
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
-        self.rows(None).await.map(|l| l.records)
-    }
-
-    /// Without an index (see `drop_kind_index`): every record is read.
-    async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError> {
-        let loaded = self.rows(None).await?;
-        Ok(loaded
-            .records
-            .into_iter()
-            .filter(|r| r.kind() == kind)
-            .collect())
-    }
-
-    async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError> {
-        self.rows(Some(("status", status.slug().to_owned())))
-            .await
-            .map(|l| l.records)
-    }
-
-    async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError> {
-        self.rows(Some(("topics", topic.as_str().to_owned())))
-            .await
-            .map(|l| l.records)
+        self.rows().await.map(|l| l.records)
     }
 
     /// Through the `updated` index, which holds no deleted record.

@@ -1,19 +1,17 @@
 //! Writing an import: everything in one transaction, so that a refused,
 //! failed or cancelled import leaves the stored data exactly as it was.
 
-use super::change::{apply, Write};
 use super::community::PROFILE_KEY;
 use super::doc_row::DocRow;
 use super::error::StoreError;
 use super::idb::{commit, store_error, stored_row, IdbRepository, MEMBERS, META, RECORDS, ROUNDS};
-use super::row::{RecordRow, Version};
+use super::row::RecordRow;
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
-use crate::domain::history::Rev;
+use crate::domain::history::RecordDoc;
 use crate::domain::id::Id;
 use crate::domain::import::MergePlan;
 use crate::domain::member::Member;
-use crate::domain::Record;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use rustc_hash::FxHashMap;
@@ -24,35 +22,35 @@ const BATCH: usize = 500;
 /// What an import writes.
 #[derive(Debug, Default)]
 pub struct Writes {
-    /// Records not stored here.
-    pub records: Vec<Record>,
-    /// Records stored here, each with the revision the plan read: the
-    /// import's version is written over that one only.
-    pub changed: Vec<(Record, Rev)>,
+    /// Records not stored here when the plan was made, with their history.
+    pub records: Vec<RecordDoc>,
+    /// Records stored here, as the plan merged them: merged again with the
+    /// row stored when the import is written (a merge only adds, so a
+    /// change another tab made meanwhile is kept).
+    pub merged: Vec<RecordDoc>,
     pub members: Vec<Member>,
     pub rounds: Vec<Round>,
     pub profile: Option<CommunityProfile>,
 }
 
 impl Writes {
-    /// Everything a merge plan changes: each record's new version, the
-    /// kept copy of each conflict, new and changed members and rounds.
-    /// `versions` are those of the records the plan read.
-    pub fn from_plan(plan: MergePlan, versions: &FxHashMap<Id, Version>) -> Writes {
+    /// Everything a merge plan changes. `local` are the records the plan
+    /// merged with.
+    pub fn from_plan(plan: MergePlan, local: &FxHashMap<Id, RecordDoc>) -> Writes {
         let mut records = Vec::with_capacity(plan.records.len());
-        let mut changed = Vec::new();
+        let mut merged = Vec::new();
         for record in plan.records {
             if let Some(write) = record.write {
-                match versions.get(&write.id) {
-                    Some(version) => changed.push((write, version.rev.clone())),
-                    None => records.push(write),
+                if local.contains_key(&write.id) {
+                    merged.push(write);
+                } else {
+                    records.push(write);
                 }
             }
-            records.extend(record.kept_copy);
         }
         Writes {
             records,
-            changed,
+            merged,
             members: plan
                 .members_new
                 .into_iter()
@@ -71,12 +69,12 @@ impl Writes {
 /// Writes laid out as stored rows. They are made before the transaction:
 /// only IndexedDB requests may be awaited inside it, or it commits early.
 /// The import worker makes them while the member reads the summary.
-/// Records stored here are changed inside the transaction, from the row
+/// Records stored here are merged inside the transaction, with the row
 /// stored then.
 #[derive(Debug)]
 pub struct Rows {
     records: Vec<RecordRow>,
-    changed: Vec<(Record, Rev)>,
+    merged: Vec<RecordDoc>,
     members: Vec<DocRow>,
     rounds: Vec<DocRow>,
     profile: Option<DocRow>,
@@ -88,9 +86,9 @@ impl Rows {
             records: writes
                 .records
                 .iter()
-                .map(RecordRow::from_record)
+                .map(|doc| RecordRow::from_doc(doc, None))
                 .collect::<Result<_, _>>()?,
-            changed: writes.changed.clone(),
+            merged: writes.merged.clone(),
             members: writes
                 .members
                 .iter()
@@ -149,23 +147,20 @@ impl IdbRepository {
         if let Some(last) = waiting {
             batch_done(last, issued, total, progress, cancelled).await?;
         }
-        // A record stored here becomes a new revision of the version the
-        // plan read; one that changed since (another tab) keeps both.
-        for (record, base) in &rows.changed {
-            let stored = stored_row(&store, record.id).await?;
-            let row = match apply(stored.clone(), Write::Save(record, Some(base))) {
-                Err(StoreError::Changed { .. }) => {
-                    apply(stored, Write::KeepBoth(record, base)).or_else(|_| {
-                        // The record was removed meanwhile: the import's
-                        // version comes back as it is.
-                        RecordRow::from_record(record).map(Some)
-                    })?
+        // A record stored here is merged with the row stored now.
+        for theirs in &rows.merged {
+            let row = match stored_row(&store, theirs.id).await? {
+                None => RecordRow::from_doc(theirs, None)?,
+                Some(stored) => {
+                    let (mut doc, kept) = stored.into_doc()?;
+                    let kept = doc.shown().or(kept);
+                    if !doc.merge(theirs) {
+                        continue;
+                    }
+                    RecordRow::from_doc(&doc, kept.as_ref())?
                 }
-                other => other?,
             };
-            if let Some(row) = row {
-                store.put(&row).serde().map_err(store_error)?;
-            }
+            store.put(&row).serde().map_err(store_error)?;
         }
         let members_store = tx.object_store(MEMBERS).map_err(store_error)?;
         for row in &rows.members {

@@ -6,7 +6,7 @@ use super::error::StoreError;
 use super::repository::{sort_recent_first, Repository};
 use super::row::{RecordRow, Version};
 use crate::domain::history::Rev;
-use crate::domain::{ActivityKind, Id, Record, Status, Topic};
+use crate::domain::{Id, Record};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -50,14 +50,13 @@ impl MemoryRepository {
         Ok(version)
     }
 
-    fn select(&self, keep: impl Fn(&Record) -> bool) -> Vec<Record> {
+    fn shown(&self) -> Vec<Record> {
         let mut found: Vec<Record> = self
             .rows
             .borrow()
             .values()
             .filter_map(|row| row.clone().into_record().ok().flatten())
             .map(|(record, _)| record)
-            .filter(|r| keep(r))
             .collect();
         sort_recent_first(&mut found);
         found
@@ -96,30 +95,18 @@ impl Repository for MemoryRepository {
     }
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
-        Ok(self.select(|_| true))
-    }
-
-    async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError> {
-        Ok(self.select(|r| r.kind() == kind))
-    }
-
-    async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError> {
-        Ok(self.select(|r| r.status == status))
-    }
-
-    async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError> {
-        Ok(self.select(|r| r.topics.contains(topic)))
+        Ok(self.shown())
     }
 
     async fn count(&self) -> Result<u32, StoreError> {
-        Ok(self.select(|_| true).len() as u32)
+        Ok(self.shown().len() as u32)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{IdSource, RecordForm, SeededIds, Timestamp};
+    use crate::domain::{ActivityKind, IdSource, RecordForm, SeededIds, Timestamp};
     use std::future::Future;
     use std::pin::pin;
     use std::task::{Context, Poll, Waker};
@@ -152,7 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn queries_select_by_index_fields_newest_first() {
+    fn every_record_comes_newest_first() {
         let repo = MemoryRepository::new();
         let mut ids = SeededIds::new(3);
         let old = request(&mut ids, "Old", "drills", 1_000);
@@ -162,23 +149,6 @@ mod tests {
         let titles =
             |records: Vec<Record>| records.into_iter().map(|r| r.title).collect::<Vec<_>>();
         assert_eq!(titles(ready(repo.all()).expect("all")), ["New", "Old"]);
-        let safety = Topic::new("Safety").expect("topic");
-        assert_eq!(
-            titles(ready(repo.by_topic(&safety)).expect("topic")),
-            ["New"]
-        );
-        assert_eq!(
-            ready(repo.by_kind(ActivityKind::InformationRequest))
-                .expect("kind")
-                .len(),
-            2
-        );
-        assert_eq!(
-            ready(repo.by_status(Status::Answered))
-                .expect("status")
-                .len(),
-            0
-        );
         assert_eq!(ready(repo.count()).expect("count"), 2);
     }
 

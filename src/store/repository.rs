@@ -2,7 +2,7 @@ use super::error::StoreError;
 use super::row::Version;
 use crate::domain::history::Rev;
 use crate::domain::sorting::sort_by;
-use crate::domain::{ActivityKind, Id, Record, Status, Topic};
+use crate::domain::{Id, Record};
 
 /// The repertoire's records, wherever they are kept. Every write is complete
 /// (committed) when its future resolves, and not before, and every write
@@ -29,11 +29,10 @@ pub trait Repository {
     /// Deletes the record shown at revision `base`: a tombstone revision,
     /// so the deletion reaches other copies. An undo is a new revision.
     async fn delete(&self, id: Id, base: &Rev) -> Result<Version, StoreError>;
-    /// Every record, most recently active first.
+    /// Every record, most recently active first. (Views filter what the
+    /// app holds: no query reads through an index by kind, status or topic,
+    /// and no such index makes writes dearer.)
     async fn all(&self) -> Result<Vec<Record>, StoreError>;
-    async fn by_kind(&self, kind: ActivityKind) -> Result<Vec<Record>, StoreError>;
-    async fn by_status(&self, status: Status) -> Result<Vec<Record>, StoreError>;
-    async fn by_topic(&self, topic: &Topic) -> Result<Vec<Record>, StoreError>;
     /// Records shown (deleted ones are not counted).
     async fn count(&self) -> Result<u32, StoreError>;
 }

@@ -1,6 +1,5 @@
-//! How a record is laid out in IndexedDB. The fields the indices need (kind,
-//! status, updated, topics, author) sit at the top level; the record itself
-//! is one JSON text, because the browser parses a string far faster than it
+//! How a record is laid out in IndexedDB. The one field an index needs
+//! (`updated`) sits at the top level; the record itself is one JSON text, because the browser parses a string far faster than it
 //! converts a nested object across the wasm boundary, and because a versioned
 //! text can be migrated by plain Rust.
 
@@ -20,18 +19,12 @@ pub const RECORD_FORMAT: u32 = 2;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RecordRow {
     pub id: String,
-    pub kind: String,
-    /// The index fields are left out of a deleted record's row, so that
-    /// no index (and no list read through one) holds it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
     /// Last activity, ms since the epoch: the `updated` index sorts by it.
+    /// Left out of a deleted record's row, so the index does not hold it.
+    /// (Rows of layout 1 also have `kind`, `status`, `topics` and
+    /// `author`, for indices dropped since; they are ignored.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub topics: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
     pub v: u32,
     /// The record shown, as JSON text; for a deleted record, the version
     /// deleted (its contributions stay with the record's history).
@@ -72,25 +65,31 @@ fn failed(e: serde_json::Error) -> StoreError {
 
 impl RecordRow {
     /// The row of a record with its history. `deleted_version` is what a
-    /// deleted record's row keeps (the version deleted).
-    pub fn from_doc(doc: &RecordDoc, deleted_version: &Record) -> Result<RecordRow, StoreError> {
+    /// deleted record's row keeps (the version deleted; `None` for a
+    /// deletion that came from another copy of a record never held here:
+    /// the row keeps only its history).
+    pub fn from_doc(
+        doc: &RecordDoc,
+        deleted_version: Option<&Record>,
+    ) -> Result<RecordRow, StoreError> {
         let shown = doc.shown();
-        let record = shown.as_ref().unwrap_or(deleted_version);
-        let live = shown.is_some();
         let history = doc.history();
+        let Some(record) = shown.as_ref().or(deleted_version) else {
+            return Ok(RecordRow {
+                id: doc.id.to_string(),
+                updated: None,
+                v: RECORD_FORMAT,
+                doc: String::new(),
+                rev: Some(doc.rev().to_string()),
+                hist: Some(serde_json::to_string(&history).map_err(failed)?),
+                deleted: true,
+                conflicts: 0,
+            });
+        };
+        let live = shown.is_some();
         Ok(RecordRow {
             id: record.id.to_string(),
-            kind: record.kind().slug().to_owned(),
-            status: live.then(|| record.status.slug().to_owned()),
             updated: live.then(|| record.last_activity().millis() as f64),
-            topics: live.then(|| {
-                record
-                    .topics
-                    .iter()
-                    .map(|t| t.as_str().to_owned())
-                    .collect()
-            }),
-            author: live.then(|| record.author.clone()),
             v: RECORD_FORMAT,
             doc: serde_json::to_string(record).map_err(failed)?,
             rev: Some(doc.rev().to_string()),
@@ -102,7 +101,7 @@ impl RecordRow {
 
     /// A new record's row: its first revision.
     pub fn from_record(record: &Record) -> Result<RecordRow, StoreError> {
-        Self::from_doc(&RecordDoc::new(record), record)
+        Self::from_doc(&RecordDoc::new(record), Some(record))
     }
 
     fn corrupt(&self, detail: impl std::fmt::Display) -> StoreError {
@@ -111,13 +110,18 @@ impl RecordRow {
 
     /// The record this row keeps (shown, or for a deleted record the
     /// version deleted).
-    fn record(&self) -> Result<Record, StoreError> {
+    fn check_layout(&self) -> Result<(), StoreError> {
         if self.v > RECORD_FORMAT {
             return Err(StoreError::TooNew {
                 found: self.v,
                 supported: RECORD_FORMAT,
             });
         }
+        Ok(())
+    }
+
+    fn record(&self) -> Result<Record, StoreError> {
+        self.check_layout()?;
         // Layouts 1 and 2 keep the record's JSON in one shape: it is read
         // straight from its text. A layout that changes that shape goes
         // through the migration as a JSON tree and back to text, so the
@@ -132,10 +136,11 @@ impl RecordRow {
 
     /// The record shown and its version; `None` for a deleted record.
     pub fn into_record(self) -> Result<Option<(Record, Version)>, StoreError> {
-        let record = self.record()?;
         if self.deleted {
-            return Ok(None);
+            // Read all the same: a newer layout must stop the reading.
+            return self.check_layout().map(|()| None);
         }
+        let record = self.record()?;
         let version = match &self.rev {
             Some(rev) => Version {
                 rev: Rev::parse(rev).ok_or_else(|| self.corrupt("its revision is unreadable"))?,
@@ -150,14 +155,22 @@ impl RecordRow {
     }
 
     /// The record with its history, to write a change to it; and the
-    /// record the row keeps (for a deleted one, the version deleted).
-    pub fn into_doc(self) -> Result<(RecordDoc, Record), StoreError> {
-        let record = self.record()?;
-        let doc = match &self.hist {
-            None => RecordDoc::new(&record),
-            Some(text) => {
+    /// record the row keeps (for a deleted one, the version deleted, when
+    /// known).
+    pub fn into_doc(self) -> Result<(RecordDoc, Option<Record>), StoreError> {
+        let record = if self.deleted && self.doc.is_empty() {
+            self.check_layout()?;
+            None
+        } else {
+            Some(self.record()?)
+        };
+        let doc = match (&self.hist, &record) {
+            (None, Some(record)) => RecordDoc::new(record),
+            (None, None) => return Err(self.corrupt("it has neither content nor history")),
+            (Some(text), _) => {
                 let history: History = serde_json::from_str(text).map_err(|e| self.corrupt(e))?;
-                RecordDoc::from_parts(history, &record)
+                let id = Id::parse_exact(&self.id).ok_or_else(|| self.corrupt("its id"))?;
+                RecordDoc::from_history(id, history, record.as_ref())
                     .ok_or_else(|| self.corrupt("its history does not fit the record"))?
             }
         };
@@ -252,9 +265,6 @@ mod tests {
     fn rows_carry_index_fields_and_round_trip() {
         let record = sample();
         let row = RecordRow::from_record(&record).expect("serializes");
-        assert_eq!(row.kind, "problem-solving");
-        assert_eq!(row.status.as_deref(), Some("open"));
-        assert_eq!(row.topics, Some(vec!["handover".into(), "safety".into()]));
         assert_eq!(row.updated, Some(1_700_000_000_000.0));
         assert!(!row.is_outdated());
         let rev = RecordDoc::new(&record).rev();
@@ -270,11 +280,7 @@ mod tests {
         let record = sample();
         let row = RecordRow {
             id: record.id.to_string(),
-            kind: "problem-solving".into(),
-            status: Some("open".into()),
             updated: Some(1.0),
-            topics: Some(Vec::new()),
-            author: Some("Ana".into()),
             v: 1,
             doc: serde_json::to_string(&record).expect("serializes"),
             rev: None,
@@ -287,7 +293,7 @@ mod tests {
         assert_eq!(version.rev, RecordDoc::new(&record).rev());
         let (doc, kept) = row.into_doc().expect("reads");
         assert_eq!(doc, RecordDoc::new(&record));
-        assert_eq!(kept, record);
+        assert_eq!(kept, Some(record));
     }
 
     #[test]
@@ -296,16 +302,28 @@ mod tests {
         let mut doc = RecordDoc::new(&record);
         let rev = doc.rev();
         doc.delete(&rev).expect("current");
-        let row = RecordRow::from_doc(&doc, &record).expect("serializes");
+        let row = RecordRow::from_doc(&doc, Some(&record)).expect("serializes");
         assert!(row.deleted);
-        assert_eq!(
-            (row.status.as_ref(), row.updated, row.topics.as_ref()),
-            (None, None, None)
-        );
+        assert_eq!(row.updated, None, "out of the index");
         assert_eq!(row.clone().into_record().expect("reads"), None);
         let (back, kept) = row.into_doc().expect("reads");
         assert_eq!(back, doc);
-        assert_eq!(kept, record, "the version deleted stays for undo");
+        assert_eq!(kept, Some(record), "the version deleted stays for undo");
+        // A deletion from another copy of a record never held here keeps
+        // only its history, and reads back.
+        let row = RecordRow::from_doc(&doc, None).expect("serializes");
+        assert!(row.deleted && row.doc.is_empty());
+        assert_eq!(row.clone().into_record().expect("reads"), None);
+        assert_eq!(
+            row.into_doc().expect("reads"),
+            (
+                RecordDoc {
+                    contributions: Vec::new(),
+                    ..doc
+                },
+                None
+            )
+        );
     }
 
     #[test]

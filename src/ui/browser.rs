@@ -197,16 +197,6 @@ pub async fn request_persistence() -> Option<bool> {
     promise(storage_manager()?.persist()).await?.as_bool()
 }
 
-/// Fresh ids from the browser's generator, for domain code that asks an
-/// `IdSource`.
-pub struct BrowserIds;
-
-impl crate::domain::IdSource for BrowserIds {
-    fn next_id(&mut self) -> Id {
-        new_id()
-    }
-}
-
 /// The text of the file chosen in a file input, with its name and size in
 /// bytes; `None` when no file is chosen.
 pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {

@@ -17,9 +17,15 @@ test('the export is one JSON file with every record and contribution', async ({ 
   expect(download.suggestedFilename()).toMatch(/^repertoire-default-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(file.format).toBe('repertoire-export');
-  expect(file.version).toBe(1);
+  expect(file.version).toBe(2);
   expect(file.namespace).toBe('default');
   expect(file.records).toHaveLength(2);
+  // Each record's history: its revision tree, here one revision each.
+  expect(file.history).toHaveLength(2);
+  for (const [id, history] of file.history) {
+    expect(file.records.some((r) => r.id === id)).toBe(true);
+    expect(history.t).toEqual([{ r: expect.stringMatching(/^1-[0-9a-f]{32}$/), p: null }]);
+  }
   const request = file.records.find((r) => r.title === kinds[1].title);
   expect(request.payload['information-request'].question).toBe(kinds[1].fields['Your question']);
   expect(request.contributions[0].author).toBe('Lee');
@@ -65,6 +71,8 @@ test('the space used is read again when the repertoire changes', async ({ page }
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   // Four hundred copies of the record, each with its own id and a long text.
   const [record] = file.records;
+  // New records, of one revision each: no history.
+  file.history = [];
   const long = 'A step that worked on the night shift. '.repeat(100);
   file.records = Array.from({ length: 400 }, (_, i) => ({
     ...structuredClone(record),

@@ -1,6 +1,7 @@
 // Import: bad files are refused with their problems listed and nothing
 // changed; a round trip export → wipe → import keeps everything; two
-// diverged copies merge with both versions of a conflict kept; a large
+// browsers that diverge and exchange exports end with the same documents,
+// the conflict on the record, the deletion and every contribution; a large
 // import shows its progress and can be stopped with nothing written.
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,52 +110,123 @@ test('export, wipe, import: everything comes back', async ({ page }) => {
   expect(withoutTime(await exportFile(page))).toEqual(withoutTime(before));
 });
 
-test('two diverged copies merge; a conflict keeps both versions', async ({ page }) => {
-  await openApp(page);
-  await createKind(page, kinds[0]);
-  await createKind(page, kinds[1]);
-  const theirs = await exportFile(page);
-  // Here: the problem gets an idea.
-  await navigate(page, 'Repertoire');
-  await page.getByRole('link', { name: kinds[0].title }).click();
-  await contribute(page, kinds[0], 'Kim');
-  const ours = await exportFile(page);
-  // There: an answer to the request, a new record, and a different title for
-  // the problem, edited at the very same moment as here.
-  const request = theirs.records.find((r) => r.title === kinds[1].title);
-  request.contributions.push({
-    id: '0d9e6679-7425-40de-944b-e07fc1f90ae7',
-    author: 'Lee',
-    created: request.created + 1000,
-    body: { answer: { text: 'In the blue binder.' } },
-  });
-  const problemThere = theirs.records.find((r) => r.title === kinds[0].title);
-  problemThere.title = 'Printer driver breaks after every update';
-  problemThere.updated = ours.records.find((r) => r.id === problemThere.id).updated;
-  const extra = structuredClone(request);
-  extra.id = '1d9e6679-7425-40de-944b-e07fc1f90ae7';
-  extra.title = 'Who orders the toner?';
-  extra.contributions = [];
-  theirs.records.push(extra);
+/** Imports an export file, as a member would, and waits until it is in. */
+async function importFile(page, file) {
+  await chooseFile(page, file);
+  await expect(page.getByRole('status').filter({ hasText: 'can be imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Imported');
+}
 
-  await chooseFile(page, theirs);
+/** An export as two browsers compare it: the same documents, whenever made. */
+const documents = (file) => ({ ...file, exported_at: 0 });
+
+async function openRecord(page, title) {
+  await navigate(page, 'Repertoire');
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function retitle(page, from, to) {
+  await openRecord(page, from);
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel(/^Title/).fill(to);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: to })).toBeVisible();
+}
+
+test('two browsers diverge and exchange exports: the same documents, one conflict, the deletion and every contribution kept', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const [problem, request, experience] = kinds;
+  await openApp(page);
+  for (const kind of [problem, request, experience]) await createKind(page, kind);
+  const start = await exportFile(page);
+  const there = await browser.newPage();
+  await openApp(there);
+  await importFile(there, start);
+
+  // Here: the problem retitled, the request deleted, an experience shared.
+  await retitle(page, problem.title, 'Printer driver: fixed here');
+  await openRecord(page, request.title);
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('status').first()).toContainText('Deleted');
+  await openRecord(page, experience.title);
+  await contribute(page, experience, 'Kim');
+  // There: the same problem retitled otherwise, an experience too.
+  await retitle(there, problem.title, 'Printer driver: fixed there');
+  await openRecord(there, experience.title);
+  await contribute(there, experience, 'Lee');
+
+  const fromHere = await exportFile(page);
+  const fromThere = await exportFile(there);
+  await chooseFile(page, fromThere);
   const summary = page.getByRole('status').filter({ hasText: 'can be imported' });
-  await expect(summary).toContainText('Records: 1 new, 1 updated, 0 unchanged, 1 conflict.');
-  await expect(summary).toContainText(`“${kinds[0].title}”: both versions are kept`);
+  await expect(summary).toContainText('1 conflict');
+  await expect(summary).toContainText('both versions are kept on the record');
   await checkAccessibility(page, 'Data with an import summary');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').first()).toContainText('Imported');
+  await chooseFile(there, fromHere);
+  await expect(there.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('deleted in the file');
+  await there.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(there.getByRole('status').first()).toContainText('Imported');
 
+  // Both hold the same documents now, whatever the order they met in.
+  const here1 = await exportFile(page);
+  const there1 = await exportFile(there);
+  expect(documents(there1)).toEqual(documents(here1));
+  for (const tab of [page, there]) {
+    await navigate(tab, 'Repertoire');
+    await expect(tab.getByText('2 versions to reconcile')).toBeVisible();
+    await expect(tab.getByRole('link', { name: request.title })).toHaveCount(0);
+    await tab.getByRole('link', { name: experience.title }).click();
+    await expect(tab.locator('.contribution')).toHaveCount(2);
+  }
+
+  // Resolved once, on one side; the next exchange clears it on the other.
   await navigate(page, 'Repertoire');
-  await expect(page.getByRole('link', { name: 'Who orders the toner?' })).toBeVisible();
-  await expect(page.getByRole('link', { name: kinds[0].title, exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Printer driver breaks after every update \(conflicting version from import\)/ })).toBeVisible();
-  await page.getByRole('link', { name: kinds[1].title }).click();
-  await expect(page.getByText('In the blue binder.')).toBeVisible();
-  // Our idea is still there too.
-  await navigate(page, 'Repertoire');
-  await page.getByRole('link', { name: kinds[0].title, exact: true }).click();
-  await expect(page.getByText(Object.values(kinds[0].contribute)[0])).toBeVisible();
+  await page.getByRole('link', { name: /Printer driver: fixed/ }).click();
+  await page.getByRole('button', { name: 'Compare and resolve' }).click();
+  await page.getByRole('group', { name: 'Title' }).getByRole('radio', { name: /fixed there/ }).check();
+  await page.getByRole('button', { name: 'Keep the chosen fields' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Resolved');
+  await importFile(there, await exportFile(page));
+  await navigate(there, 'Repertoire');
+  await expect(there.getByText('2 versions to reconcile')).toHaveCount(0);
+  await expect(there.getByRole('link', { name: 'Printer driver: fixed there' })).toBeVisible();
+  expect(documents(await exportFile(there))).toEqual(documents(await exportFile(page)));
+  await there.close();
+});
+
+test('delete, undo, delete: the deletion wins on the other copy', async ({ page, browser }) => {
+  const [problem] = kinds;
+  await openApp(page);
+  await createKind(page, problem);
+  const there = await browser.newPage();
+  await openApp(there);
+  const older = await exportFile(page);
+  await importFile(there, older);
+  await openRecord(page, problem.title);
+  for (const round of [1, 2]) {
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(page.getByRole('status').first()).toContainText('Deleted');
+    if (round === 1) {
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: problem.title })).toBeVisible();
+    }
+  }
+  await importFile(there, await exportFile(page));
+  await navigate(there, 'Repertoire');
+  await expect(there.getByRole('link', { name: problem.title })).toHaveCount(0);
+  // The export made before the deletion brings nothing back.
+  await chooseFile(there, older);
+  await expect(there.getByRole('status').filter({ hasText: 'can be imported' })).toContainText('1 unchanged');
+  await there.reload();
+  await openApp(there, '#/repertoire');
+  await expect(there.getByRole('link', { name: problem.title })).toHaveCount(0);
+  await there.close();
 });
 
 test('a large import shows its progress and can be stopped with nothing written', async ({ page }) => {
@@ -194,6 +266,8 @@ function copies(base, count) {
   const hex = (n) => n.toString(16).padStart(12, '0');
   return {
     ...base,
+    // New records, of one revision each: no history.
+    history: [],
     records: Array.from({ length: count }, (_, i) => ({
       ...template,
       id: `00000000-0000-4000-8000-${hex(i + 1)}`,

@@ -165,6 +165,29 @@ impl RecordDoc {
         fields || contributions
     }
 
+    /// Whether the version shown is the content its revision was made
+    /// for. A file edited by hand changes a record's text without a new
+    /// revision; such a change is made one here (on top of the revision
+    /// it edited), deterministically, so every copy reading the file
+    /// makes the same. Versions whose parent was forgotten cannot be
+    /// checked and are taken as they are.
+    pub fn adopt_outside_edit(&mut self) {
+        let winner = self.fields.winner();
+        let Some(body) = self.fields.body().cloned() else {
+            return;
+        };
+        let path = self.fields.tree.path(&winner.rev);
+        let parent = match (path.get(1), winner.rev.generation) {
+            (Some(parent), _) => Some(parent),
+            (None, 1) => None,
+            (None, _) => return,
+        };
+        if Rev::next(parent, Some(&body)) != winner.rev {
+            // The winner is shown: an edit of it always applies.
+            let _ = self.fields.edit(&winner.rev, body);
+        }
+    }
+
     /// The history, without the record shown (kept beside it).
     pub fn history(&self) -> History {
         let others = self
@@ -190,26 +213,41 @@ impl RecordDoc {
     /// the contributions either way). `None` when they do not fit
     /// together.
     pub fn from_parts(history: History, shown: &Record) -> Option<RecordDoc> {
+        Self::from_history(shown.id, history, Some(shown))
+    }
+
+    /// The record back from its history; `shown` is the record shown (for
+    /// a deleted one, the version deleted, or `None` when it is not
+    /// known: a deletion that came from another copy). `None` when they
+    /// do not fit together.
+    pub fn from_history(id: Id, history: History, shown: Option<&Record>) -> Option<RecordDoc> {
         let winner: Leaf = history.tree.winner()?;
         let mut bodies = history.others;
         if !winner.deleted {
-            bodies.push((winner.rev.clone(), fields_of(shown)));
+            bodies.push((winner.rev.clone(), fields_of(shown?)));
+        }
+        if shown.is_some_and(|s| s.id != id) || bodies.iter().any(|(_, b)| b.id != id) {
+            return None;
         }
         let fields = Doc::from_tree(history.tree, bodies)?;
         let contributions = shown
-            .contributions
-            .iter()
-            .map(|c| {
-                let rev = history
+            .map(|shown| {
+                shown
                     .contributions
                     .iter()
-                    .find(|(id, _)| *id == c.id)
-                    .map_or_else(|| contribution_rev(c), |(_, rev)| rev.clone());
-                (rev, c.clone())
+                    .map(|c| {
+                        let rev = history
+                            .contributions
+                            .iter()
+                            .find(|(id, _)| *id == c.id)
+                            .map_or_else(|| contribution_rev(c), |(_, rev)| rev.clone());
+                        (rev, c.clone())
+                    })
+                    .collect()
             })
-            .collect();
+            .unwrap_or_default();
         Some(RecordDoc {
-            id: shown.id,
+            id,
             fields,
             contributions,
         })

@@ -13,9 +13,9 @@
 //! `shape.rs` sends such a file to `validate`, which refuses it.
 
 use super::validate::{
-    check_accepted_answer, check_answer, check_body, check_link, check_payload, check_respondent,
-    check_round_date, check_status_of, check_text, check_time, check_word, topic, topic_count,
-    unique_contribution_id, unique_ids, Known, TextRule, AUTHOR, A_MEMBER, A_RECORD,
+    check_accepted_answer, check_answer, check_body, check_history, check_link, check_payload,
+    check_respondent, check_round_date, check_status_of, check_text, check_time, check_word, topic,
+    topic_count, unique_contribution_id, unique_ids, Known, TextRule, AUTHOR, A_MEMBER, A_RECORD,
     COMMUNITY_NAME, COMPETENCE, CONTRIBUTOR, DOMAIN, MEMBER_NAME, PROFILE, TITLE, UNLIMITED,
     WHY_IT_MATTERS,
 };
@@ -35,8 +35,10 @@ const HERE: &str = "";
 /// format, a version or a list length that `validate` refuses outright.
 pub(super) fn passes(file: &ExportFile) -> bool {
     if file.format != FORMAT_NAME
-        || file.version != FORMAT_VERSION
+        || !(1..=FORMAT_VERSION).contains(&file.version)
         || file.records.len() > MAX_RECORDS
+        || file.history.len() > MAX_RECORDS
+        || (file.version == 1 && !file.history.is_empty())
         || file.members.len() > MAX_MEMBERS
         || file.rounds.len() > MAX_ROUNDS
     {
@@ -50,10 +52,12 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     }
     let records = file.records.iter().map(|r| Some(r.id));
     let members = file.members.iter().map(|m| Some(m.id));
-    let known = Known {
+    let mut known = Known {
         records: unique_ids(&mut p, "records", records, "record"),
         members: unique_ids(&mut p, "members", members, "member"),
     };
+    // A live record may link to one deleted since: it is in the history.
+    known.records.extend(file.history.iter().map(|(id, _)| *id));
     let rounds = file.rounds.iter().map(|r| Some(r.id));
     unique_ids(&mut p, "rounds", rounds, "round");
     let mut contribution_ids = FxHashMap::default();
@@ -70,7 +74,16 @@ pub(super) fn passes(file: &ExportFile) -> bool {
         if !p.is_empty() || record.contributions.len() > MAX_CONTRIBUTIONS {
             return false;
         }
-        check_record(&mut p, record, &known);
+        check_record(&mut p, HERE, record, &known);
+    }
+    let shown: FxHashMap<_, _> = file.records.iter().map(|r| (r.id, r)).collect();
+    let mut histories = FxHashSet::default();
+    for (id, history) in &file.history {
+        let record = shown.get(id).copied();
+        check_history(&mut p, HERE, *id, history, record, &known, &mut histories);
+        if !p.is_empty() {
+            return false;
+        }
     }
     for round in &file.rounds {
         check_round_date(&mut p, HERE, &round.date);
@@ -110,26 +123,28 @@ fn check_member(p: &mut Problems, member: &Member) {
     check_time(p, HERE, member.joined);
 }
 
-fn check_record(p: &mut Problems, record: &Record, known: &Known) {
-    check_text(p, HERE, &record.title, &TITLE);
-    check_text(p, HERE, &record.author, &AUTHOR);
+/// Every rule of one record, its problems placed at `at` (nothing, on the
+/// quick way; a version kept in a record's history, on the slower one).
+pub(super) fn check_record(p: &mut Problems, at: &str, record: &Record, known: &Known) {
+    check_text(p, at, &record.title, &TITLE);
+    check_text(p, at, &record.author, &AUTHOR);
     check_topics(p, &record.topics, MAX_TOPICS, A_RECORD);
-    check_time(p, HERE, record.created);
-    check_time(p, HERE, record.updated);
+    check_time(p, at, record.created);
+    check_time(p, at, record.updated);
     let kind = record.payload.kind();
-    check_status_of(p, HERE, record.status, kind);
-    check_payload(p, HERE, &record.payload);
+    check_status_of(p, at, record.status, kind);
+    check_payload(p, at, &record.payload);
     for contribution in &record.contributions {
-        check_text(p, HERE, &contribution.author, &CONTRIBUTOR);
-        check_time(p, HERE, contribution.created);
-        check_body(p, HERE, &contribution.body, Some(kind));
+        check_text(p, at, &contribution.author, &CONTRIBUTOR);
+        check_time(p, at, contribution.created);
+        check_body(p, at, &contribution.body, Some(kind));
     }
     let mut seen = FxHashSet::default();
     for link in &record.links {
-        check_link(p, HERE, *link, Some(record.id), known, &mut seen);
+        check_link(p, at, *link, Some(record.id), known, &mut seen);
     }
     if let Payload::InformationRequest(request) = &record.payload {
-        check_accepted_answer(p, HERE, request.accepted_answer, &record.contributions);
+        check_accepted_answer(p, at, request.accepted_answer, &record.contributions);
     }
 }
 

@@ -1,27 +1,24 @@
-//! What importing a file into the data already here would write. The plan
-//! only adds and replaces: every record, contribution, member and response
-//! already here is still there once the plan is written.
+//! What importing a file into the data already here would write. Records
+//! merge by their histories (`domain::history`): the union of both
+//! revision trees, so every version either side made is kept, the same
+//! winner shows on both, versions both sides changed become a conflict on
+//! the same record, and a deletion stays a deletion. No clock decides.
+//! Members, rounds and the profile only add and replace.
 
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
-use crate::domain::contribution::Contribution;
 use crate::domain::exchange::ExportFile;
-use crate::domain::id::{Id, IdSource};
+use crate::domain::history::RecordDoc;
+use crate::domain::id::Id;
 use crate::domain::member::Member;
-use crate::domain::payload::Payload;
-use crate::domain::record::{Record, MAX_TITLE_CHARS};
-use crate::domain::sorting::sort_by_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::cmp::Ordering;
-
-/// Ends the title of the imported side of a conflict, kept as its own record.
-pub const CONFLICT_SUFFIX: &str = " (conflicting version from import)";
 
 /// The data already in the browser.
 #[derive(Clone, Copy, Debug)]
 pub struct Local<'a> {
-    pub records: &'a [Record],
+    /// Every record with its history, deleted ones included.
+    pub docs: &'a FxHashMap<Id, RecordDoc>,
     pub members: &'a [Member],
     pub rounds: &'a [Round],
     pub profile: Option<&'a CommunityProfile>,
@@ -31,33 +28,36 @@ pub struct Local<'a> {
 pub enum Outcome {
     /// Only in the file.
     New,
-    /// Here and in the file; the file brings contributions or newer fields.
+    /// Here and in the file; the file brings revisions or contributions.
     Updated,
     /// The file brings nothing this record does not already hold.
     Unchanged,
-    /// Both sides changed the record's fields and nothing tells which
-    /// change came last: both versions are kept.
+    /// Both sides changed the record: both versions are kept on the
+    /// record, for members to resolve.
     Conflict,
+    /// Shown here, deleted in the file's copy: deleted here too.
+    Deleted,
+    /// A deletion of a record never held here: kept, so that the record
+    /// does not come back from an older copy.
+    DeletedElsewhere,
 }
 
 /// What happens to one record of the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordMerge {
     pub id: Id,
-    /// The title the record will have here.
+    /// The title the record will have here (empty for a deletion of a
+    /// record never held here).
     pub title: String,
     pub outcome: Outcome,
     /// What to write under `id`; `None` when nothing changes.
-    pub write: Option<Record>,
-    /// For a conflict, the file's version as a record of its own (a new
-    /// id, the title ending in `CONFLICT_SUFFIX`, a link to `id`), so that
-    /// nothing is lost and members can reconcile the two.
-    pub kept_copy: Option<Record>,
+    pub write: Option<RecordDoc>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergePlan {
-    /// One entry per record of the file, in the file's order.
+    /// One entry per record of the file, in the file's order, deleted
+    /// records last.
     pub records: Vec<RecordMerge>,
     pub members_new: Vec<Member>,
     /// Members of the file that differ from the member of the same id here:
@@ -80,6 +80,8 @@ pub struct Counts {
     pub updated: usize,
     pub unchanged: usize,
     pub conflicts: usize,
+    #[serde(default)]
+    pub deleted: usize,
 }
 
 impl Counts {
@@ -87,22 +89,20 @@ impl Counts {
         match outcome {
             Outcome::New => self.new += 1,
             Outcome::Updated => self.updated += 1,
-            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Unchanged | Outcome::DeletedElsewhere => self.unchanged += 1,
             Outcome::Conflict => self.conflicts += 1,
+            Outcome::Deleted => self.deleted += 1,
         }
     }
 }
 
-/// The merge of `imported` (a file `read_export` accepted) into `local`;
-/// `ids` names the copies kept for conflicts. Writes nothing.
 /// What a plan would change, in the few figures and titles a member
 /// confirms: small enough to pass from the thread that planned it to the
 /// page that shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub counts: Counts,
-    /// Record rows to write: each new or updated record, both rows of a
-    /// conflict.
+    /// Record rows to write.
     pub rows: usize,
     /// Members to add or update.
     pub members: usize,
@@ -125,11 +125,7 @@ impl MergePlan {
     pub fn summary(&self) -> Summary {
         Summary {
             counts: self.counts,
-            rows: self
-                .records
-                .iter()
-                .map(|r| usize::from(r.write.is_some()) + usize::from(r.kept_copy.is_some()))
-                .sum(),
+            rows: self.records.iter().filter(|r| r.write.is_some()).count(),
             members: self.members_new.len() + self.members_updated.len(),
             rounds: self.rounds_new.len() + self.rounds_updated.len(),
             profile_from_file: self.profile.is_some(),
@@ -143,20 +139,43 @@ impl MergePlan {
     }
 }
 
-pub fn plan_merge(local: &Local<'_>, imported: &ExportFile, ids: &mut impl IdSource) -> MergePlan {
+/// Every record of a file (`read_export` accepted it) with its history:
+/// the records shown first, in the file's order, then the deleted ones. A
+/// record without a history is a record of one revision.
+pub fn docs_of(file: &ExportFile) -> Vec<RecordDoc> {
+    let histories: FxHashMap<Id, &crate::domain::history::History> =
+        file.history.iter().map(|(id, h)| (*id, h)).collect();
+    let mut docs: Vec<RecordDoc> = file
+        .records
+        .iter()
+        .map(|record| {
+            // A derived first revision matches its content by construction.
+            let Some(mut doc) = histories
+                .get(&record.id)
+                .and_then(|h| RecordDoc::from_parts((*h).clone(), record))
+            else {
+                return RecordDoc::new(record);
+            };
+            doc.adopt_outside_edit();
+            doc
+        })
+        .collect();
+    let shown: FxHashSet<Id> = file.records.iter().map(|r| r.id).collect();
+    docs.extend(
+        file.history
+            .iter()
+            .filter(|(id, _)| !shown.contains(id))
+            .filter_map(|(id, h)| RecordDoc::from_history(*id, h.clone(), None)),
+    );
+    docs
+}
+
+/// The merge of `imported` (a file `read_export` accepted) into `local`.
+/// Writes nothing.
+pub fn plan_merge(local: &Local<'_>, imported: &ExportFile) -> MergePlan {
     let mut plan = MergePlan::default();
-    let records: FxHashMap<Id, &Record> = local.records.iter().map(|r| (r.id, r)).collect();
-    for theirs in &imported.records {
-        let merge = match records.get(&theirs.id) {
-            None => RecordMerge {
-                id: theirs.id,
-                title: theirs.title.clone(),
-                outcome: Outcome::New,
-                write: Some(theirs.clone()),
-                kept_copy: None,
-            },
-            Some(ours) => merge_record(ours, theirs, ids),
-        };
+    for theirs in docs_of(imported) {
+        let merge = merge_record(local.docs.get(&theirs.id), theirs);
         plan.counts.add(&merge.outcome);
         plan.records.push(merge);
     }
@@ -191,162 +210,49 @@ pub fn plan_merge(local: &Local<'_>, imported: &ExportFile, ids: &mut impl IdSou
     plan
 }
 
-fn merge_record(ours: &Record, theirs: &Record, ids: &mut impl IdSource) -> RecordMerge {
-    // Equal content is what an equal revision stands for; comparing the
-    // content itself costs less than hashing both sides and cannot collide.
-    if ours == theirs {
-        return unchanged(ours);
-    }
-    // A record never changes kind here, so two kinds under one id are two
-    // records: neither side's contributions would fit the other.
-    if ours.kind() != theirs.kind() {
-        return conflict(ours, ours.clone(), theirs, ids);
-    }
-    let (contributions, gained) = union(&ours.contributions, &theirs.contributions);
-    let order = if same_fields(ours, theirs) {
-        Ordering::Less
-    } else {
-        theirs.updated.cmp(&ours.updated)
+fn title_of(doc: &RecordDoc, or: Option<&RecordDoc>) -> String {
+    doc.shown()
+        .or_else(|| or.and_then(RecordDoc::shown))
+        .map(|r| r.title)
+        .unwrap_or_default()
+}
+
+fn merge_record(ours: Option<&RecordDoc>, theirs: RecordDoc) -> RecordMerge {
+    let Some(ours) = ours else {
+        let outcome = if theirs.is_deleted() {
+            Outcome::DeletedElsewhere
+        } else {
+            Outcome::New
+        };
+        return RecordMerge {
+            id: theirs.id,
+            title: title_of(&theirs, None),
+            outcome,
+            write: Some(theirs),
+        };
     };
-    match order {
-        Ordering::Less if !gained => unchanged(ours),
-        Ordering::Less => updated(Record {
-            contributions,
-            ..ours.clone()
-        }),
-        Ordering::Greater => updated(Record {
-            contributions,
-            ..theirs.clone()
-        }),
-        Ordering::Equal => {
-            let written = Record {
-                contributions,
-                ..ours.clone()
-            };
-            conflict(ours, written, theirs, ids)
-        }
+    let mut merged = ours.clone();
+    if !merged.merge(&theirs) {
+        return RecordMerge {
+            id: ours.id,
+            title: title_of(ours, None),
+            outcome: Outcome::Unchanged,
+            write: None,
+        };
     }
-}
-
-fn unchanged(ours: &Record) -> RecordMerge {
-    RecordMerge {
-        id: ours.id,
-        title: ours.title.clone(),
-        outcome: Outcome::Unchanged,
-        write: None,
-        kept_copy: None,
-    }
-}
-
-fn updated(record: Record) -> RecordMerge {
-    RecordMerge {
-        id: record.id,
-        title: record.title.clone(),
-        outcome: Outcome::Updated,
-        write: Some(record),
-        kept_copy: None,
-    }
-}
-
-/// `written` stays under the record's id; the file's version becomes a
-/// record of its own, carrying the contributions `written` does not hold.
-fn conflict(
-    ours: &Record,
-    written: Record,
-    theirs: &Record,
-    ids: &mut impl IdSource,
-) -> RecordMerge {
-    let copy_id = ids.next_id();
-    let held: FxHashSet<Id> = written.contributions.iter().map(|c| c.id).collect();
-    let contributions: Vec<Contribution> = theirs
-        .contributions
-        .iter()
-        .filter(|c| !held.contains(&c.id))
-        .cloned()
-        .collect();
-    let mut payload = theirs.payload.clone();
-    // An accepted answer must be one of the record's own contributions; the
-    // answer itself stays on the original record.
-    if let Payload::InformationRequest(request) = &mut payload {
-        if request
-            .accepted_answer
-            .is_some_and(|answer| contributions.iter().all(|c| c.id != answer))
-        {
-            request.accepted_answer = None;
-        }
-    }
-    let mut links = theirs.links.clone();
-    if !links.contains(&ours.id) {
-        links.push(ours.id);
-    }
-    let copy = Record {
-        id: copy_id,
-        title: conflict_title(&theirs.title),
-        payload,
-        contributions,
-        links,
-        ..theirs.clone()
+    let outcome = if merged.is_deleted() && !ours.is_deleted() {
+        Outcome::Deleted
+    } else if merged.conflicts().len() > ours.conflicts().len() {
+        Outcome::Conflict
+    } else {
+        Outcome::Updated
     };
     RecordMerge {
         id: ours.id,
-        title: written.title.clone(),
-        outcome: Outcome::Conflict,
-        write: Some(written),
-        kept_copy: Some(copy),
+        title: title_of(&merged, Some(ours)),
+        outcome,
+        write: Some(merged),
     }
-}
-
-/// The copy's title within the title limit, so the copy exports and
-/// imports again like any record.
-fn conflict_title(title: &str) -> String {
-    let room = MAX_TITLE_CHARS.saturating_sub(CONFLICT_SUFFIX.chars().count());
-    if title.chars().count() <= room {
-        format!("{title}{CONFLICT_SUFFIX}")
-    } else {
-        let cut: String = title.chars().take(room.saturating_sub(1)).collect();
-        format!("{}…{CONFLICT_SUFFIX}", cut.trim_end())
-    }
-}
-
-/// Every contribution of both sides, once each (by id, ours when both hold
-/// it), oldest first; and whether theirs brought any.
-fn union(ours: &[Contribution], theirs: &[Contribution]) -> (Vec<Contribution>, bool) {
-    let mut held: FxHashSet<Id> = ours.iter().map(|c| c.id).collect();
-    let mut all = ours.to_vec();
-    let before = all.len();
-    all.extend(theirs.iter().filter(|c| held.insert(c.id)).cloned());
-    let gained = all.len() > before;
-    if gained {
-        // Stable, so contributions of one moment keep their order.
-        sort_by_key(&mut all, |c| c.created);
-    }
-    (all, gained)
-}
-
-/// Whether two versions agree on everything but their contributions.
-fn same_fields(a: &Record, b: &Record) -> bool {
-    // Destructured so a new field cannot be forgotten here.
-    let Record {
-        id,
-        title,
-        author,
-        topics,
-        status,
-        created,
-        updated,
-        payload,
-        contributions: _,
-        links,
-    } = a;
-    *id == b.id
-        && *title == b.title
-        && *author == b.author
-        && *topics == b.topics
-        && *status == b.status
-        && *created == b.created
-        && *updated == b.updated
-        && *payload == b.payload
-        && *links == b.links
 }
 
 /// Our round with the responses of members who answered only in theirs.

@@ -6,15 +6,11 @@
 mod check;
 mod markup;
 mod merge;
-mod revision;
 mod shape;
 mod validate;
 
 pub use markup::find_markup;
-pub use merge::{
-    plan_merge, Counts, Local, MergePlan, Outcome, RecordMerge, Summary, CONFLICT_SUFFIX,
-};
-pub use revision::{revision, Revision};
+pub use merge::{docs_of, plan_merge, Counts, Local, MergePlan, Outcome, RecordMerge, Summary};
 
 use super::exchange::ExportFile;
 use super::time::Timestamp;

@@ -6,7 +6,7 @@
 //! brackets still open.
 
 /// The fields of the export format that hold lists.
-const LIST_FIELDS: [&[u8]; 16] = [
+const LIST_FIELDS: [&[u8]; 17] = [
     b"members",
     b"records",
     b"rounds",
@@ -23,10 +23,14 @@ const LIST_FIELDS: [&[u8]; 16] = [
     b"experts",
     b"gaps",
     b"groups",
+    // A history's revision tree.
+    b"t",
 ];
 
-/// The field whose items are themselves lists: answers are pairs.
-const PAIRS: &[u8] = b"answers";
+/// The fields whose items are themselves lists (pairs): answers, and in
+/// the history each record's `[id, history]`, its other versions
+/// `[revision, record]` and its contributions' `[id, revision]`.
+const PAIRS: [&[u8]; 4] = [b"answers", b"history", b"o", b"c"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Open {
@@ -60,7 +64,7 @@ pub(super) fn lists_in_place(text: &str) -> bool {
             b'{' => open.push(Open::Object),
             b'[' => {
                 let list = match open.last() {
-                    Some(Open::Object) if last_string == PAIRS => Open::Pairs,
+                    Some(Open::Object) if PAIRS.contains(&last_string) => Open::Pairs,
                     Some(Open::Object) if LIST_FIELDS.contains(&last_string) => Open::List,
                     Some(Open::Pairs) => Open::List,
                     _ => return false,

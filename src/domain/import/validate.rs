@@ -12,6 +12,7 @@ use crate::domain::community::{
 use crate::domain::contribution::{Contribution, ContributionBody};
 use crate::domain::exchange::{iso_date, ExportFile, FORMAT_NAME, FORMAT_VERSION};
 use crate::domain::fields::{fields_of, Input};
+use crate::domain::history::{History, RecordDoc};
 use crate::domain::id::Id;
 use crate::domain::instrument::item;
 use crate::domain::kind::ActivityKind;
@@ -133,25 +134,137 @@ pub(super) fn read_file(value: &Value, problems: &mut Problems) -> Option<Export
     let members = section(p, file, "members", MAX_MEMBERS, "members");
     let records = section(p, file, "records", MAX_RECORDS, "records");
     let rounds = section(p, file, "rounds", MAX_ROUNDS, "self-assessment rounds");
-    let known = Known {
+    let history = read_history(p, file);
+    let mut known = Known {
         records: ids_of(p, "records", records, "record"),
         members: ids_of(p, "members", members, "member"),
     };
+    // A live record may link to one deleted since: it is in the history.
+    if let Some(history) = &history {
+        known.records.extend(history.iter().map(|(id, _)| *id));
+    }
     ids_of(p, "rounds", rounds, "round");
     unique_contribution_ids(p, records);
     let members = all(members, |at, v| read_member(p, at, v), "members");
     let records = all(records, |at, v| read_record(p, at, v, &known), "records");
     let rounds = all(rounds, |at, v| read_round(p, at, v, &known), "rounds");
+    if let (Some(records), Some(history)) = (&records, &history) {
+        let shown: FxHashMap<Id, &Record> = records.iter().map(|r| (r.id, r)).collect();
+        let mut histories = FxHashSet::default();
+        for (index, (id, entry)) in history.iter().enumerate() {
+            let at = format!("history[{index}]");
+            let record = shown.get(id).copied();
+            check_history(p, &at, *id, entry, record, &known, &mut histories);
+        }
+    }
+    // Checked above: a version this code reads.
+    let version = file
+        .get("version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .unwrap_or(FORMAT_VERSION);
     Some(ExportFile {
         format: FORMAT_NAME.to_owned(),
-        version: FORMAT_VERSION,
+        version,
         exported_at: exported_at?,
         namespace: namespace?,
         profile: profile?,
         members: members?,
         records: records?,
         rounds: rounds?,
+        history: history?,
     })
+}
+
+/// Each record's history (format 2; a version 1 file has none): read with
+/// serde, entry by entry, so that a problem names its entry.
+fn read_history(p: &mut Problems, file: &Object) -> Option<Vec<(Id, History)>> {
+    let version = file.get("version").and_then(Value::as_u64);
+    let Some(value) = file.get("history").filter(|_| version != Some(1)) else {
+        return Some(Vec::new());
+    };
+    let items = list(p, "history", value)?;
+    if items.len() > MAX_RECORDS {
+        p.push(
+            "history",
+            format!(
+                "The file holds {} record histories; Repertoire imports at most {} at a time.",
+                figure(items.len()),
+                figure(MAX_RECORDS)
+            ),
+        );
+        return None;
+    }
+    all(
+        items,
+        |at, v| typed(p, at, v, "This record's history"),
+        "history",
+    )
+}
+
+/// Most revisions a record's history may name.
+const MAX_REVISIONS: usize = 10_000;
+
+/// The rules of one record's history, the same for both readings: one
+/// history per record; a winner that is live exactly when the record is
+/// in the file's records; each other live version a valid record of the
+/// same id and kind, and one for each other live revision.
+pub(super) fn check_history(
+    p: &mut Problems,
+    at: &str,
+    id: Id,
+    history: &History,
+    shown: Option<&Record>,
+    known: &Known,
+    seen: &mut FxHashSet<Id>,
+) {
+    if !seen.insert(id) {
+        p.push(
+            at,
+            "This record has a second history in the file; each record has one.",
+        );
+    }
+    if history.tree.len() > MAX_REVISIONS {
+        p.push(
+            at,
+            format!(
+                "A record's history names at most {} revisions.",
+                figure(MAX_REVISIONS)
+            ),
+        );
+        return;
+    }
+    let Some(winner) = history.tree.winner() else {
+        p.push(at, "A record's history names at least one revision.");
+        return;
+    };
+    match (winner.deleted, shown) {
+        (false, None) => p.push(
+            at,
+            "This history shows a record that is not among the file's records.",
+        ),
+        (true, Some(_)) => p.push(
+            at,
+            "This history says the record was deleted, yet it is among the file's records.",
+        ),
+        _ => {}
+    }
+    for (_, version) in &history.others {
+        // Checked with the record's contributions: an accepted answer of
+        // this version is one of them.
+        let with_contributions = Record {
+            contributions: shown.map(|s| s.contributions.clone()).unwrap_or_default(),
+            ..version.clone()
+        };
+        super::check::check_record(p, at, &with_contributions, known);
+        let kind_differs = shown.is_some_and(|s| s.kind() != version.kind());
+        if version.id != id || kind_differs || !version.contributions.is_empty() {
+            p.push(at, "Each other version of a record has the record's id and kind, and no contributions (they belong to the record).");
+        }
+    }
+    if RecordDoc::from_history(id, history.clone(), shown).is_none() {
+        p.push(at, "This history's versions do not match its revisions: each live revision but the one shown has its version, and only those.");
+    }
 }
 
 fn check_format(p: &mut Problems, file: &Object) -> Option<()> {
@@ -180,7 +293,7 @@ fn check_format(p: &mut Problems, file: &Object) -> Option<()> {
 fn check_version(p: &mut Problems, file: &Object) -> Option<()> {
     let current = u64::from(FORMAT_VERSION);
     let message = match file.get("version").map(Value::as_u64) {
-        Some(Some(version)) if version == current => return Some(()),
+        Some(Some(version)) if (1..=current).contains(&version) => return Some(()),
         Some(Some(version)) if version > current => format!(
             "This file was made by a newer Repertoire (format version {version}; this one reads version {current}). Update Repertoire first, then import the file again."
         ),

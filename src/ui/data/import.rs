@@ -46,6 +46,12 @@ fn summary_text(summary: &Summary) -> String {
         c.unchanged,
         plural(c.conflicts, "conflict", "conflicts")
     );
+    if c.deleted > 0 {
+        text.push_str(&format!(
+            " {} deleted in the file's copy, so deleted here too.",
+            plural(c.deleted, "record was", "records were")
+        ));
+    }
     if summary.members > 0 {
         text.push_str(&format!(
             " {} to add or update.",
@@ -214,7 +220,7 @@ pub fn Import() -> impl IntoView {
                     let conflicts = summary
                         .conflicts
                         .iter()
-                        .map(|title| view! { <li>{format!("“{title}”: both versions are kept; the one from the file as a separate record.")}</li> })
+                        .map(|title| view! { <li>{format!("“{title}”: both versions are kept on the record, for a member to resolve.")}</li> })
                         .collect_view();
                     view! {
                         <div class="import-summary" role="status">

@@ -56,14 +56,15 @@ fn outcome(report: &Report, counts: Counts) -> Option<(String, bool)> {
     match report {
         Report::Done => Some((
             format!(
-                "Imported: {} new, {} updated, {} kept as separate copies.",
+                "Imported: {} new, {} updated, {}, {} deleted.",
                 plural(counts.new, "record", "records"),
                 counts.updated,
                 plural(
                     counts.conflicts,
-                    "conflicting version",
-                    "conflicting versions"
+                    "conflict to resolve",
+                    "conflicts to resolve"
                 ),
+                counts.deleted,
             ),
             false,
         )),

@@ -4,14 +4,16 @@
 //! stored, reports a summary, and writes when the page confirms.
 //! `import-worker.js` starts it; `import_job.rs` is the page's side.
 
+use crate::domain::history::RecordDoc;
 use crate::domain::import::{plan_merge, read_export, Local, Problem, Refusal, Summary};
 use crate::domain::sample;
+use crate::domain::Id;
 use crate::store::community::Community;
 use crate::store::idb::IdbRepository;
 use crate::store::import::{Rows, Writes};
-use crate::store::row::Loaded;
 use crate::store::StoreError;
-use crate::ui::browser::{self, BrowserIds};
+use crate::ui::browser;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 use std::cell::{Cell, RefCell};
@@ -73,26 +75,27 @@ pub async fn plan<R: Borrow<IdbRepository>>(
             .await
             .map_err(|error| Report::Failed(error.to_string()))
     };
-    let (imported, (repo, loaded, community)) = futures::future::try_join(reading, loading).await?;
+    let (imported, (repo, docs, community)) = futures::future::try_join(reading, loading).await?;
     let local = Local {
-        records: &loaded.records,
+        docs: &docs,
         members: &community.members,
         rounds: &community.rounds,
         profile: community.profile.as_ref(),
     };
-    let plan = plan_merge(&local, &imported, &mut BrowserIds);
+    let plan = plan_merge(&local, &imported);
     let summary = plan.summary();
-    Ok((repo, Writes::from_plan(plan, &loaded.versions), summary))
+    Ok((repo, Writes::from_plan(plan, &docs), summary))
 }
 
-/// Opens the database and reads everything it holds.
+/// Opens the database and reads everything it holds, each record with its
+/// history.
 async fn stored<R: Borrow<IdbRepository>>(
     repo: impl Future<Output = Result<R, StoreError>>,
-) -> Result<(R, Loaded, Community), StoreError> {
+) -> Result<(R, FxHashMap<Id, RecordDoc>, Community), StoreError> {
     let repo = repo.await?;
-    let loaded = repo.borrow().load().await?;
+    let (docs, _) = repo.borrow().load_docs().await?;
     let community = repo.borrow().load_community().await?;
-    Ok((repo, loaded, community))
+    Ok((repo, docs, community))
 }
 
 struct Worker {
@@ -200,13 +203,14 @@ const REHEARSAL: usize = 200;
 fn rehearse() {
     let text = sample::export(REHEARSAL, 1).to_json();
     if let Ok(imported) = read_export(&text) {
+        let none = FxHashMap::default();
         let nothing = Local {
-            records: &[],
+            docs: &none,
             members: &[],
             rounds: &[],
             profile: None,
         };
-        let plan = plan_merge(&nothing, &imported, &mut BrowserIds);
-        let _ = Rows::of(&Writes::from_plan(plan, &Default::default()));
+        let plan = plan_merge(&nothing, &imported);
+        let _ = Rows::of(&Writes::from_plan(plan, &none));
     }
 }

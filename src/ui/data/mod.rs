@@ -61,32 +61,42 @@ fn Export() -> impl IntoView {
     let export = move |_| {
         let now = browser::now();
         let namespace = state.namespace.get_value();
-        let mut file = state
-            .records
-            .with_untracked(|records| ExportFile::new(&namespace, now, records.clone()));
-        file.profile = state.profile.get_untracked();
-        file.members = state.members.get_untracked();
-        file.rounds = state.rounds.get_untracked();
-        let count = file.records.len();
-        let name = format!(
-            "repertoire-{}-{}.json",
-            crate::domain::exchange::file_stem(&namespace),
-            iso_date(now)
-        );
-        match browser::download(
-            &name,
-            "application/json",
-            &browser::indent_json(&file.to_json()),
-        ) {
-            Ok(()) => {
-                state.update_settings(|s| s.last_export = Some(now.millis()));
-                state.tell(format!(
-                    "Exported {} to “{name}”.",
-                    plural(count, "record", "records")
-                ));
+        leptos::task::spawn_local(async move {
+            // The records and their histories as stored: one reading.
+            let stored = match state.repo() {
+                Ok(repo) => repo.export().await,
+                Err(error) => Err(error),
+            };
+            let (records, history) = match stored {
+                Ok(stored) => stored,
+                Err(error) => return state.warn(format!("Nothing was exported. {error}")),
+            };
+            let mut file = ExportFile::new(&namespace, now, records);
+            file.history = history;
+            file.profile = state.profile.get_untracked();
+            file.members = state.members.get_untracked();
+            file.rounds = state.rounds.get_untracked();
+            let count = file.records.len();
+            let name = format!(
+                "repertoire-{}-{}.json",
+                crate::domain::exchange::file_stem(&namespace),
+                iso_date(now)
+            );
+            match browser::download(
+                &name,
+                "application/json",
+                &browser::indent_json(&file.to_json()),
+            ) {
+                Ok(()) => {
+                    state.update_settings(|s| s.last_export = Some(now.millis()));
+                    state.tell(format!(
+                        "Exported {} to “{name}”.",
+                        plural(count, "record", "records")
+                    ));
+                }
+                Err(problem) => state.warn(format!("Nothing was exported. {problem}")),
             }
-            Err(problem) => state.warn(format!("Nothing was exported. {problem}")),
-        }
+        });
     };
     view! {
         <section aria-labelledby="export-title">
