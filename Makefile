@@ -39,8 +39,10 @@ test-wasm:
 	  cargo test --target wasm32-unknown-unknown; \
 	  status=$$?; rm -rf "$(BROWSER_TMP)"; exit $$status
 
+## Release bundle in dist/, with .br and .gz beside each file.
 build:
 	trunk build --release
+	scripts/precompress.sh dist
 
 test-e2e:
 	npx playwright test --config tests/e2e/playwright.config.mjs
@@ -58,3 +60,4 @@ size: setup build size-check
 
 size-check:
 	scripts/size.sh dist
+	scripts/precompress.sh --check dist
