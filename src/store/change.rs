@@ -65,16 +65,22 @@ pub fn apply(stored: Option<RecordRow>, write: Write<'_>) -> Result<Option<Recor
     RecordRow::from_doc(&doc, kept.as_ref()).map(Some)
 }
 
-/// The version a row shows (a deleted record's tombstone, with no conflicts).
+/// The version a row shows (a deleted record's tombstone, with no
+/// conflicts), from the fields a row of layout 2 keeps for it: nothing is
+/// parsed again. A row of layout 1, left as it was, derives it.
 pub fn version_of(row: &RecordRow) -> Result<Version, StoreError> {
-    match row.clone().into_record()? {
-        Some((_, version)) => Ok(version),
-        None => {
-            let (doc, _) = row.clone().into_doc()?;
-            Ok(Version {
-                rev: doc.rev(),
-                conflicts: 0,
-            })
-        }
+    match row.rev.as_deref().map(Rev::parse) {
+        Some(Some(rev)) => Ok(Version {
+            rev,
+            conflicts: row.conflicts,
+        }),
+        Some(None) => Err(StoreError::Corrupt(format!(
+            "record {}: its revision is unreadable",
+            row.id
+        ))),
+        None => Ok(Version {
+            rev: row.clone().into_doc()?.0.rev(),
+            conflicts: 0,
+        }),
     }
 }

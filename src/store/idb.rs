@@ -238,22 +238,22 @@ impl IdbRepository {
     }
 
     /// Every record with its history, deleted ones included (what an
-    /// import merges with), and the rows that could not be read.
-    pub async fn load_docs(&self) -> Result<(FxHashMap<Id, RecordDoc>, usize), StoreError> {
+    /// import merges with). A row that cannot be read is left out, as it is
+    /// from the app; the member was told when the repertoire opened.
+    pub async fn load_docs(&self) -> Result<FxHashMap<Id, RecordDoc>, StoreError> {
         let mut docs = FxHashMap::default();
-        let mut unreadable = 0;
         self.each_row(&mut |row| {
             match row.and_then(RecordRow::into_doc) {
                 Ok((doc, _)) => {
                     docs.insert(doc.id, doc);
                 }
                 Err(error @ StoreError::TooNew { .. }) => return Err(error),
-                Err(_) => unreadable += 1,
+                Err(_) => {}
             }
             Ok(())
         })
         .await?;
-        Ok((docs, unreadable))
+        Ok(docs)
     }
 
     /// What an export holds: every record shown (most recently active
@@ -444,12 +444,7 @@ impl IdbRepository {
         self.check_open()?;
         let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
         let store = tx.object_store(RECORDS).map_err(store_error)?;
-        store
-            .get(id.to_string())
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)
+        stored_row(&store, id).await
     }
 }
 

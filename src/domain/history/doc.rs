@@ -42,18 +42,6 @@ impl<T: Serialize + Clone> Doc<T> {
         }
     }
 
-    /// A document known only by one leaf and its ancestry (newest first),
-    /// as another copy sends it.
-    pub fn from_leaf(path: &[Rev], body: Option<T>) -> Option<Doc<T>> {
-        let leaf = path.first()?.clone();
-        let mut tree = RevTree::default();
-        tree.insert(path, body.is_none());
-        Some(Doc {
-            tree,
-            bodies: body.map(|b| vec![(leaf, b)]).unwrap_or_default(),
-        })
-    }
-
     /// A document from its tree and the content of its live leaves; `None`
     /// when a live leaf has no content or a content names no live leaf.
     pub fn from_tree(tree: RevTree, mut bodies: Vec<(Rev, T)>) -> Option<Doc<T>> {

@@ -210,10 +210,14 @@ pub fn plan_merge(local: &Local<'_>, imported: &ExportFile) -> MergePlan {
     plan
 }
 
+/// The title shown, read from the winning fields: assembling the record
+/// with its contributions would copy every one of them, for each record
+/// of the file.
 fn title_of(doc: &RecordDoc, or: Option<&RecordDoc>) -> String {
-    doc.shown()
-        .or_else(|| or.and_then(RecordDoc::shown))
-        .map(|r| r.title)
+    doc.fields
+        .body()
+        .or_else(|| or.and_then(|o| o.fields.body()))
+        .map(|r| r.title.clone())
         .unwrap_or_default()
 }
 

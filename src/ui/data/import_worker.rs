@@ -93,7 +93,7 @@ async fn stored<R: Borrow<IdbRepository>>(
     repo: impl Future<Output = Result<R, StoreError>>,
 ) -> Result<(R, FxHashMap<Id, RecordDoc>, Community), StoreError> {
     let repo = repo.await?;
-    let (docs, _) = repo.borrow().load_docs().await?;
+    let docs = repo.borrow().load_docs().await?;
     let community = repo.borrow().load_community().await?;
     Ok((repo, docs, community))
 }
