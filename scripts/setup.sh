@@ -55,8 +55,8 @@ ensure_wasm_bindgen() {
 }
 
 ensure_node_modules() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "Installing npm packages (wasm-opt, Playwright runner, axe-core)"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "Installing npm packages (wasm-opt, terser, Playwright runner, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }

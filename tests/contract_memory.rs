@@ -24,3 +24,12 @@ fn the_in_memory_repository_keeps_the_contract() {
     let mut seeded = SeededIds::new(42);
     ready(contract::every_rule(&repo, &mut || seeded.next_id()));
 }
+
+#[test]
+fn the_in_memory_repository_tells_what_changed() {
+    let repo = MemoryRepository::new();
+    let mut seeded = SeededIds::new(43);
+    ready(contract::tells_what_changed(&repo, &mut || {
+        seeded.next_id()
+    }));
+}

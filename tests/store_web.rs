@@ -56,6 +56,44 @@ async fn indexeddb_keeps_the_repository_contract() {
 }
 
 #[wasm_bindgen_test]
+async fn indexeddb_tells_what_changed() {
+    let repo = open(&unique_name("events")).await;
+    contract::tells_what_changed(&repo, &mut random_id).await;
+    repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_hears_each_committed_batch() {
+    use repertoire::store::events::{Cause, ChangeBatch, DocRef, Origin};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let name = unique_name("other-tab");
+    let (writer, other) = (open(&name).await, open(&name).await);
+    let heard: Rc<RefCell<Vec<ChangeBatch>>> = Rc::default();
+    let ear = heard.clone();
+    let _subscription = other.subscribe(move |batch| ear.borrow_mut().push(batch.clone()));
+    let record = problem("Told", "", 1_000);
+    writer.save(&record, None).await.expect("saved");
+    // The channel delivers in a later task.
+    for _ in 0..200 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        repertoire::store::idb::next_task().await;
+    }
+    assert_eq!(
+        *heard.borrow(),
+        [ChangeBatch {
+            origin: Origin::OtherTab,
+            cause: Cause::Edit,
+            docs: vec![DocRef::Record(record.id)],
+        }]
+    );
+    writer.close();
+    other.close();
+}
+
+#[wasm_bindgen_test]
 async fn records_round_trip_and_same_titles_stay_separate() {
     let repo = open(&unique_name("round-trip")).await;
     let first = problem("Handover misses allergies", "handover", 1_000);

@@ -3,6 +3,7 @@
 
 use super::doc_row::{read_docs, DocRow};
 use super::error::StoreError;
+use super::events::{ChangeBatch, DocRef};
 use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, ROUNDS};
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
@@ -96,24 +97,28 @@ impl IdbRepository {
             .map_err(store_error)?
             .await
             .map_err(store_error)?;
-        commit(tx).await
+        commit(tx).await?;
+        self.committed(ChangeBatch::edit(DocRef::Profile));
+        Ok(())
     }
 
     pub async fn put_member(&self, member: &Member) -> Result<(), StoreError> {
         self.put_in(MEMBERS, &DocRow::new(member.id.to_string(), member)?)
-            .await
+            .await?;
+        self.committed(ChangeBatch::edit(DocRef::Member(member.id)));
+        Ok(())
     }
 
     pub async fn delete_member(&self, id: Id) -> Result<(), StoreError> {
-        self.delete_in(MEMBERS, id).await
+        self.delete_in(MEMBERS, id).await?;
+        self.committed(ChangeBatch::edit(DocRef::Member(id)));
+        Ok(())
     }
 
     pub async fn put_round(&self, round: &Round) -> Result<(), StoreError> {
         self.put_in(ROUNDS, &DocRow::new(round.id.to_string(), round)?)
-            .await
-    }
-
-    pub async fn delete_round(&self, id: Id) -> Result<(), StoreError> {
-        self.delete_in(ROUNDS, id).await
+            .await?;
+        self.committed(ChangeBatch::edit(DocRef::Round(round.id)));
+        Ok(())
     }
 }

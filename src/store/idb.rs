@@ -4,9 +4,11 @@
 //! transaction committed. The database closes itself when another tab opens
 //! a newer version, so upgrades never hang on an old tab.
 
+use super::broadcast::Broadcast;
 use super::change::{apply, version_of, Write};
 use super::error::StoreError;
-use super::repository::Repository;
+use super::events::{ChangeBatch, DocRef, Listeners, Subscription};
+use super::repository::{Repository, Shown};
 use super::row::{Loaded, RecordRow, Version};
 use crate::domain::history::{History, RecordDoc, Rev};
 use crate::domain::{Id, Record};
@@ -118,6 +120,8 @@ pub struct IdbRepository {
     on_superseded: SupersededHook,
     // Kept alive for as long as the connection listens for version changes.
     _on_version_change: Closure<dyn FnMut()>,
+    listeners: Listeners,
+    broadcast: Option<Broadcast>,
 }
 
 impl IdbRepository {
@@ -160,12 +164,24 @@ impl IdbRepository {
         };
         db.as_sys()
             .set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        let listeners = Listeners::default();
         Ok(IdbRepository {
             db,
             superseded,
             on_superseded,
             _on_version_change: on_version_change,
+            broadcast: Broadcast::open(name, listeners.clone()),
+            listeners,
         })
+    }
+
+    /// Tells this repository's listeners, and every other tab, widget and
+    /// worker on the database, what a committed transaction changed.
+    pub(super) fn committed(&self, batch: ChangeBatch) {
+        self.listeners.emit(&batch);
+        if let Some(broadcast) = &self.broadcast {
+            broadcast.post(&batch);
+        }
     }
 
     /// Runs `hook` when another tab opens a newer version and this
@@ -426,10 +442,11 @@ impl IdbRepository {
         let tx = self.writing(RECORDS)?;
         let store = tx.object_store(RECORDS).map_err(store_error)?;
         let stored = stored_row(&store, id).await?;
-        let row = match apply(stored.clone(), write)? {
-            Some(row) => {
-                store.put(&row).serde().map_err(store_error)?;
-                row
+        let written = apply(stored.clone(), write)?;
+        let row = match written {
+            Some(ref row) => {
+                store.put(row).serde().map_err(store_error)?;
+                row.clone()
             }
             None => stored.ok_or(StoreError::Changed {
                 current: None,
@@ -437,6 +454,9 @@ impl IdbRepository {
             })?,
         };
         commit(tx).await?;
+        if written.is_some() {
+            self.committed(ChangeBatch::edit(DocRef::Record(id)));
+        }
         version_of(&row)
     }
 
@@ -479,8 +499,27 @@ impl Repository for IdbRepository {
         self.write(id, Write::Delete(base)).await
     }
 
+    async fn get_many(&self, ids: &[Id]) -> Result<Vec<Shown>, StoreError> {
+        self.check_open()?;
+        let tx = self.db.transaction(RECORDS).build().map_err(store_error)?;
+        let store = tx.object_store(RECORDS).map_err(store_error)?;
+        let mut found = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let shown = match stored_row(&store, id).await? {
+                Some(row) => row.into_record()?,
+                None => None,
+            };
+            found.push((id, shown));
+        }
+        Ok(found)
+    }
+
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
         self.rows().await.map(|l| l.records)
+    }
+
+    fn subscribe(&self, listener: impl Fn(&ChangeBatch) + 'static) -> Subscription {
+        self.listeners.subscribe(listener)
     }
 
     /// Through the `updated` index, which holds no deleted record.

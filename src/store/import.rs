@@ -4,6 +4,7 @@
 use super::community::PROFILE_KEY;
 use super::doc_row::DocRow;
 use super::error::StoreError;
+use super::events::{Cause, ChangeBatch, DocRef, Origin};
 use super::idb::{commit, store_error, stored_row, IdbRepository, MEMBERS, META, RECORDS, ROUNDS};
 use super::row::RecordRow;
 use crate::domain::assessment::Round;
@@ -78,11 +79,20 @@ pub struct Rows {
     members: Vec<DocRow>,
     rounds: Vec<DocRow>,
     profile: Option<DocRow>,
+    /// What the import changes, told once it committed.
+    docs: Vec<DocRef>,
 }
 
 impl Rows {
     pub fn of(writes: &Writes) -> Result<Rows, StoreError> {
+        let docs = (writes.records.iter().chain(&writes.merged))
+            .map(|doc| DocRef::Record(doc.id))
+            .chain(writes.members.iter().map(|m| DocRef::Member(m.id)))
+            .chain(writes.rounds.iter().map(|r| DocRef::Round(r.id)))
+            .chain(writes.profile.iter().map(|_| DocRef::Profile))
+            .collect();
         Ok(Rows {
+            docs,
             records: writes
                 .records
                 .iter()
@@ -177,7 +187,13 @@ impl IdbRepository {
                 .serde()
                 .map_err(store_error)?;
         }
-        commit(tx).await
+        commit(tx).await?;
+        self.committed(ChangeBatch {
+            origin: Origin::ThisTab,
+            cause: Cause::Import,
+            docs: rows.docs.clone(),
+        });
+        Ok(())
     }
 }
 

@@ -3,7 +3,8 @@
 
 use super::change::{apply, version_of, Write};
 use super::error::StoreError;
-use super::repository::{sort_recent_first, Repository};
+use super::events::{ChangeBatch, DocRef, Listeners, Subscription};
+use super::repository::{sort_recent_first, Repository, Shown};
 use super::row::{RecordRow, Version};
 use crate::domain::history::Rev;
 use crate::domain::{Id, Record};
@@ -12,11 +13,12 @@ use std::collections::BTreeMap;
 
 /// Rows as IndexedDB keeps them, so both repositories share the row
 /// layout and the rules of every write (`change.rs`).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct MemoryRepository {
     rows: RefCell<BTreeMap<Id, RecordRow>>,
     /// When set, every write fails with this error (to test failure paths).
     fail_writes: RefCell<Option<StoreError>>,
+    listeners: Listeners,
 }
 
 impl MemoryRepository {
@@ -38,15 +40,21 @@ impl MemoryRepository {
     fn write(&self, id: Id, write: Write<'_>) -> Result<Version, StoreError> {
         self.check_write()?;
         let stored = self.rows.borrow().get(&id).cloned();
-        let row = match apply(stored.clone(), write)? {
-            Some(row) => row,
-            None => stored.ok_or(StoreError::Changed {
-                current: None,
-                rev: None,
-            })?,
+        let (row, written) = match apply(stored.clone(), write)? {
+            Some(row) => (row, true),
+            None => (
+                stored.ok_or(StoreError::Changed {
+                    current: None,
+                    rev: None,
+                })?,
+                false,
+            ),
         };
         let version = version_of(&row)?;
         self.rows.borrow_mut().insert(id, row);
+        if written {
+            self.listeners.emit(&ChangeBatch::edit(DocRef::Record(id)));
+        }
         Ok(version)
     }
 
@@ -94,8 +102,20 @@ impl Repository for MemoryRepository {
         self.write(id, Write::Delete(base))
     }
 
+    async fn get_many(&self, ids: &[Id]) -> Result<Vec<Shown>, StoreError> {
+        let mut found = Vec::with_capacity(ids.len());
+        for &id in ids {
+            found.push((id, self.get(id).await?));
+        }
+        Ok(found)
+    }
+
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
         Ok(self.shown())
+    }
+
+    fn subscribe(&self, listener: impl Fn(&ChangeBatch) + 'static) -> Subscription {
+        self.listeners.subscribe(listener)
     }
 
     async fn count(&self) -> Result<u32, StoreError> {

@@ -5,10 +5,13 @@
 pub mod change;
 pub mod doc_row;
 pub mod error;
+pub mod events;
 pub mod memory;
 pub mod repository;
 pub mod row;
 
+#[cfg(target_arch = "wasm32")]
+pub mod broadcast;
 #[cfg(target_arch = "wasm32")]
 pub mod community;
 #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,10 @@
 use super::error::StoreError;
+use super::events::{ChangeBatch, Subscription};
 use super::row::Version;
 use crate::domain::history::Rev;
 use crate::domain::sorting::sort_by;
 use crate::domain::{Id, Record};
+use rustc_hash::FxHashSet;
 
 /// The repertoire's records, wherever they are kept. Every write is complete
 /// (committed) when its future resolves, and not before, and every write
@@ -24,6 +26,9 @@ pub trait Repository {
     /// from the version shown, `base`), closing the others.
     async fn resolve(&self, record: &Record, base: &Rev) -> Result<Version, StoreError>;
     async fn get(&self, id: Id) -> Result<Option<(Record, Version)>, StoreError>;
+    /// Several records read at once (one transaction), in the order asked;
+    /// `None` for a record that is not shown (deleted or never stored).
+    async fn get_many(&self, ids: &[Id]) -> Result<Vec<Shown>, StoreError>;
     /// The versions in conflict with the one shown, oldest revision first.
     async fn conflicts(&self, id: Id) -> Result<Vec<(Rev, Record)>, StoreError>;
     /// Deletes the record shown at revision `base`: a tombstone revision,
@@ -35,7 +40,14 @@ pub trait Repository {
     async fn all(&self) -> Result<Vec<Record>, StoreError>;
     /// Records shown (deleted ones are not counted).
     async fn count(&self) -> Result<u32, StoreError>;
+    /// Hears one batch after each committed transaction that changed
+    /// something, written here or, for a database several tabs share, in
+    /// another tab; for as long as the subscription is kept.
+    fn subscribe(&self, listener: impl Fn(&ChangeBatch) + 'static) -> Subscription;
 }
+
+/// A record asked for and what is shown of it now.
+pub type Shown = (Id, Option<(Record, Version)>);
 
 /// Most recently active first; ties broken by id, highest first, so the
 /// order is stable and the same as IndexedDB's `updated` index read
@@ -46,4 +58,13 @@ pub fn sort_recent_first(records: &mut [Record]) {
             .cmp(&a.last_activity())
             .then_with(|| b.id.cmp(&a.id))
     });
+}
+
+/// `records` after the records `changed` changed: the versions in `shown`
+/// take their places, the others leave. One sort for the whole batch (the
+/// list stays in two sorted runs, which the sort merges in one pass).
+pub fn apply_changes(records: &mut Vec<Record>, changed: &FxHashSet<Id>, shown: Vec<Record>) {
+    records.retain(|r| !changed.contains(&r.id));
+    records.extend(shown);
+    sort_recent_first(records);
 }

@@ -130,28 +130,35 @@ impl Derived {
     /// Before `record` takes the place of its earlier version in
     /// `records`, or joins it.
     pub fn will_put(&self, record: &Record) {
-        self.will_drop(record.id);
-        self.choices.update_value(|c| {
-            if let Some(choices) = c {
-                choices.add(record);
-            }
-        });
+        self.will_change(
+            &FxHashSet::from_iter([record.id]),
+            std::slice::from_ref(record),
+        );
     }
 
     /// Before the record `id` leaves `records`.
     pub fn will_drop(&self, id: Id) {
+        self.will_change(&FxHashSet::from_iter([id]), &[]);
+    }
+
+    /// Before the records `ids` leave `records` and `new` take their
+    /// place: one pass over the records, however many changed.
+    pub fn will_change(&self, ids: &FxHashSet<Id>, new: &[Record]) {
         self.changed.update_value(|c| {
-            if let Some(ids) = c {
-                ids.insert(id);
+            if let Some(changed) = c {
+                changed.extend(ids);
             }
         });
         self.choices.update_value(|c| {
             if let Some(choices) = c {
                 self.records.with_untracked(|records| {
-                    if let Some(old) = records.iter().find(|r| r.id == id) {
+                    for old in records.iter().filter(|r| ids.contains(&r.id)) {
                         choices.remove(old);
                     }
                 });
+                for record in new {
+                    choices.add(record);
+                }
             }
         });
     }

@@ -45,7 +45,4 @@ mod repertoire;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod state;
 #[cfg(target_arch = "wasm32")]
-mod tabs;
-
-#[cfg(target_arch = "wasm32")]
 pub use app::{start, App};

@@ -3,20 +3,20 @@
 
 use super::derived::Derived;
 use super::route::View;
-use super::tabs::{Change, Tabs};
 use crate::domain::assessment::Round;
 use crate::domain::community::CommunityProfile;
 use crate::domain::history::Rev;
 use crate::domain::member::Member;
 use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
+use crate::store::events::{Cause, ChangeBatch, Origin, Subscription};
 use crate::store::idb::IdbRepository;
 use crate::store::import::{Rows, Writes};
-use crate::store::repository::sort_recent_first;
+use crate::store::repository::{apply_changes, sort_recent_first, Shown};
 use crate::store::row::Version;
 use crate::store::settings::{settings_slot, Settings};
 use crate::store::{Repository, StoreError};
 use leptos::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 /// Where opening the repertoire stands.
@@ -82,7 +82,8 @@ pub struct AppState {
     /// from the record as it was before the first, and undo it.
     saving: StoredValue<Vec<Id>>,
     repo: StoredValue<Option<Rc<IdbRepository>>, LocalStorage>,
-    tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
+    /// Hears what other tabs, workers and imports wrote.
+    subscription: StoredValue<Option<Subscription>, LocalStorage>,
 }
 
 impl AppState {
@@ -113,7 +114,7 @@ impl AppState {
             lost: RwSignal::new(None),
             previous_visit: StoredValue::new(previous_visit),
             repo: StoredValue::new_local(None),
-            tabs: StoredValue::new_local(None),
+            subscription: StoredValue::new_local(None),
         }
     }
 
@@ -153,10 +154,16 @@ impl AppState {
                 self.profile.set(community.profile);
                 self.members.set(community.members);
                 self.rounds.set(community.rounds);
-                let tabs = Tabs::open(&namespace, move |change| {
-                    leptos::task::spawn_local(self.take_change(change));
-                });
-                self.tabs.set_value(tabs.map(Rc::new));
+                if let Ok(repo) = self.repo() {
+                    let subscription = repo.subscribe(move |batch| {
+                        // This tab's own edits are shown by the code that
+                        // made them, which holds the result already.
+                        if batch.origin == Origin::OtherTab || batch.cause == Cause::Import {
+                            leptos::task::spawn_local(self.take_batch(batch.clone()));
+                        }
+                    });
+                    self.subscription.set_value(Some(subscription));
+                }
                 self.loading.set(Loading::Ready);
                 self.update_settings(|s| s.last_visit = Some(super::browser::now().millis()));
                 let hidden = loaded.unreadable.len() + community.unreadable.len();
@@ -190,6 +197,28 @@ impl AppState {
             records.push(record);
             sort_recent_first(records);
         });
+    }
+
+    /// Many records changed at once: one update of the list, one sort.
+    fn put_many_in_list(&self, found: Vec<Shown>) {
+        let changed: FxHashSet<Id> = found.iter().map(|(id, _)| *id).collect();
+        let mut shown = Vec::with_capacity(found.len());
+        self.versions.update(|versions| {
+            for (id, now) in found {
+                match now {
+                    Some((record, version)) => {
+                        versions.insert(id, version);
+                        shown.push(record);
+                    }
+                    None => {
+                        versions.remove(&id);
+                    }
+                }
+            }
+        });
+        self.derived.will_change(&changed, &shown);
+        self.write_records
+            .update(|records| apply_changes(records, &changed, shown));
     }
 
     fn drop_from_list(&self, id: Id) {
@@ -249,7 +278,6 @@ impl AppState {
             Saving::KeepBoth(base) => repo.keep_both(record, &base).await?,
             Saving::Resolve(base) => repo.resolve(record, &base).await?,
         };
-        self.announce(Change::Record(id));
         self.ask_to_keep_data();
         // The record shown now: with contributions saved meanwhile, or
         // the winner of two versions kept.
@@ -278,25 +306,32 @@ impl AppState {
         }
     }
 
-    fn announce(&self, change: Change) {
-        if let Some(tabs) = self.tabs.get_value() {
-            tabs.announce(change);
-        }
-    }
-
-    /// Another tab wrote: read what it wrote back from IndexedDB.
-    async fn take_change(self, change: Change) {
+    /// Another tab, a worker or an import wrote: read what changed back
+    /// from IndexedDB.
+    async fn take_batch(self, batch: ChangeBatch) {
         let Ok(repo) = self.repo() else { return };
-        match change {
-            Change::Record(id) => match repo.get(id).await {
-                Ok(Some((record, version))) => self.put_in_list(record, version),
-                Ok(None) => self.drop_from_list(id),
-                // Unreadable here: it stays in storage and shows after a reload.
-                Err(_) => {}
-            },
-            Change::Deleted(id) => self.drop_from_list(id),
-            Change::Community => self.reload_community(&repo).await,
-            Change::Everything => self.reload_everything(&repo).await,
+        if batch.cause == Cause::Import {
+            self.reload_everything(&repo).await;
+            self.lost.set(None);
+            self.remember_count();
+            self.ask_to_keep_data();
+            return;
+        }
+        let ids: Vec<Id> = batch.records().collect();
+        // Reading a large share of the records one by one is slower than
+        // reading them all.
+        let shown = self.records.with_untracked(Vec::len);
+        if ids.len() > 1_000 && ids.len() > shown / 2 {
+            self.reload_everything(&repo).await;
+        } else if !ids.is_empty() {
+            // Unreadable here: it stays in storage and shows after a reload.
+            if let Ok(found) = repo.get_many(&ids).await {
+                self.put_many_in_list(found);
+                self.remember_count();
+            }
+        }
+        if batch.touches_community() {
+            self.reload_community(&repo).await;
         }
     }
 
@@ -329,17 +364,6 @@ impl AppState {
         self.repo()?.write_all(&rows, progress, cancelled).await
     }
 
-    /// An import was written (here or by the import worker): shows what is
-    /// stored now, and tells the other tabs.
-    pub async fn imported(self) {
-        let Ok(repo) = self.repo() else { return };
-        self.reload_everything(&repo).await;
-        self.lost.set(None);
-        self.remember_count();
-        self.announce(Change::Everything);
-        self.ask_to_keep_data();
-    }
-
     /// Once there is something worth keeping, ask the browser not to clear
     /// it under storage pressure (asked once; the Data view shows the answer).
     fn ask_to_keep_data(self) {
@@ -360,7 +384,6 @@ impl AppState {
             rev: None,
         })?;
         let tombstone = self.repo()?.delete(id, &base).await?;
-        self.announce(Change::Deleted(id));
         self.drop_from_list(id);
         self.remember_count();
         Ok(tombstone.rev)
@@ -368,14 +391,12 @@ impl AppState {
 
     pub async fn save_profile(self, profile: CommunityProfile) -> Result<(), StoreError> {
         self.repo()?.put_profile(&profile).await?;
-        self.announce(Change::Community);
         self.profile.set(Some(profile));
         Ok(())
     }
 
     pub async fn save_member(self, member: Member) -> Result<(), StoreError> {
         self.repo()?.put_member(&member).await?;
-        self.announce(Change::Community);
         self.members.update(
             |members| match members.iter_mut().find(|m| m.id == member.id) {
                 Some(old) => *old = member,
@@ -387,7 +408,6 @@ impl AppState {
 
     pub async fn delete_member(self, id: Id) -> Result<(), StoreError> {
         self.repo()?.delete_member(id).await?;
-        self.announce(Change::Community);
         self.members
             .update(|members| members.retain(|m| m.id != id));
         if self.settings.with_untracked(|s| s.me == Some(id)) {
@@ -398,7 +418,6 @@ impl AppState {
 
     pub async fn save_round(self, round: Round) -> Result<(), StoreError> {
         self.repo()?.put_round(&round).await?;
-        self.announce(Change::Community);
         self.rounds.update(|rounds| {
             rounds.retain(|r| r.id != round.id);
             rounds.push(round);

@@ -202,3 +202,55 @@ pub async fn every_rule(repo: &impl Repository, ids: &mut dyn FnMut() -> Id) {
         })
     ));
 }
+
+/// After each committed write, one batch names what changed; a refused
+/// write tells nothing. Several records read at once come in the order
+/// asked, with nothing for a record not shown.
+pub async fn tells_what_changed(repo: &impl Repository, ids: &mut dyn FnMut() -> Id) {
+    use repertoire::store::events::{Cause, ChangeBatch, DocRef, Origin};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let heard: Rc<RefCell<Vec<ChangeBatch>>> = Rc::default();
+    let ear = heard.clone();
+    let subscription = repo.subscribe(move |batch| ear.borrow_mut().push(batch.clone()));
+    let kept = problem(ids(), "Kept", "", 1_000);
+    let gone = problem(ids(), "Gone", "", 2_000);
+    let first = repo.save(&kept, None).await.expect("saved");
+    let second = repo.save(&gone, None).await.expect("saved");
+    assert!(repo
+        .save(&retitled(&kept, "Stale"), Some(&second.rev))
+        .await
+        .is_err());
+    repo.delete(gone.id, &second.rev).await.expect("deleted");
+    let told = |id| ChangeBatch {
+        origin: Origin::ThisTab,
+        cause: Cause::Edit,
+        docs: vec![DocRef::Record(id)],
+    };
+    assert_eq!(
+        *heard.borrow(),
+        [told(kept.id), told(gone.id), told(gone.id)],
+        "one batch per committed write, none for the refused one"
+    );
+    let never = ids();
+    let found = repo
+        .get_many(&[gone.id, kept.id, never])
+        .await
+        .expect("read");
+    assert_eq!(
+        found,
+        [
+            (gone.id, None),
+            (kept.id, Some((kept.clone(), first))),
+            (never, None)
+        ]
+    );
+    drop(subscription);
+    repo.save(
+        &retitled(&kept, "Unheard"),
+        Some(&repo.get(kept.id).await.expect("read").expect("shown").1.rev),
+    )
+    .await
+    .expect("saved");
+    assert_eq!(heard.borrow().len(), 3, "nothing is told once let go");
+}

@@ -294,10 +294,9 @@ impl ImportJob {
                 Some((text, true)) => state.warn(text),
                 None => {}
             }
+            // Once written, the store tells every tab, this one too, and
+            // each shows what is stored now.
             (job.0.on_report)(&report);
-            if report == Report::Done {
-                state.imported().await;
-            }
         });
     }
 
