@@ -3,12 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use indexed_db_futures::internals::SystemRepr;
-use repertoire::domain::assessment::{Rating, Response, Round};
+use repertoire::domain::assessment::{split_round, Rating, Response, Round};
 use repertoire::domain::community::{CommunityProfile, CommunityWord};
 use repertoire::domain::member::{Member, ParticipationLevel};
 use repertoire::domain::{Id, Timestamp, Topic};
 use repertoire::store::idb::{IdbRepository, MEMBERS, SCHEMA};
-use repertoire::store::StoreError;
+use repertoire::store::{Repository, StoreError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -51,7 +51,7 @@ async fn open(name: &str) -> IdbRepository {
 #[wasm_bindgen_test]
 async fn a_new_database_has_an_empty_community() {
     let repo = open(&unique_name("empty-community")).await;
-    let community = repo.load_community().await.expect("loads");
+    let community = repo.community().await.expect("loads");
     assert_eq!(community.profile, None);
     assert!(community.members.is_empty() && community.rounds.is_empty());
     repo.close();
@@ -67,17 +67,22 @@ async fn profile_members_and_rounds_survive_reopening() {
         domain: "Safe handovers".into(),
         ..CommunityProfile::default()
     };
-    repo.put_profile(&profile).await.expect("profile saved");
+    repo.put_kept(&profile, None).await.expect("profile saved");
     let (ana, ben) = (member("Ana", 2), member("Ben", 1));
-    repo.put_member(&ana).await.expect("saved");
-    repo.put_member(&ben).await.expect("saved");
+    let ana_rev = repo.put_kept(&ana, None).await.expect("saved");
+    let ben_rev = repo.put_kept(&ben, None).await.expect("saved");
     let (later, earlier) = (round("2026-11-01", ana.id), round("2026-05-01", ben.id));
-    repo.put_round(&later).await.expect("saved");
-    repo.put_round(&earlier).await.expect("saved");
+    for round in [&later, &earlier] {
+        let (head, answers) = split_round(round);
+        repo.put_kept(&head, None).await.expect("saved");
+        for answer in answers {
+            repo.put_kept(&answer, None).await.expect("saved");
+        }
+    }
     repo.close();
 
     let reopened = open(&name).await;
-    let community = reopened.load_community().await.expect("loads");
+    let community = reopened.community().await.expect("loads");
     assert_eq!(community.profile, Some(profile));
     assert_eq!(
         community.members,
@@ -93,9 +98,12 @@ async fn profile_members_and_rounds_survive_reopening() {
 
     let mut renamed = ana.clone();
     renamed.name = "Ana B.".into();
-    reopened.put_member(&renamed).await.expect("replaced");
-    reopened.delete_member(ben.id).await.expect("deleted");
-    let community = reopened.load_community().await.expect("loads");
+    reopened
+        .put_kept(&renamed, Some(&ana_rev))
+        .await
+        .expect("replaced");
+    reopened.delete_kept(&ben, &ben_rev).await.expect("deleted");
+    let community = reopened.community().await.expect("loads");
     assert_eq!(community.members, vec![renamed]);
     assert_eq!(community.rounds.len(), 2);
     reopened.close();
@@ -106,11 +114,11 @@ async fn a_damaged_member_row_hides_only_itself() {
     let name = unique_name("damaged-member");
     let repo = open(&name).await;
     let ana = member("Ana", 1);
-    repo.put_member(&ana).await.expect("saved");
+    repo.put_kept(&ana, None).await.expect("saved");
     // Write a row by hand, as another program or a disk fault could.
     put_raw_rows(repo.database().as_sys(), MEMBERS, [damaged_row("broken")]).await;
 
-    let community = repo.load_community().await.expect("loads");
+    let community = repo.community().await.expect("loads");
     assert_eq!(community.members, vec![ana]);
     assert_eq!(community.unreadable.len(), 1);
     repo.close();
@@ -127,7 +135,7 @@ async fn writes_after_another_tab_upgraded_are_refused() {
     let handler = raw.onversionchange().expect("listens for upgrades");
     let _ = handler.call0(&JsValue::NULL);
     assert_eq!(
-        repo.put_member(&member("Late", 1)).await,
+        repo.put_kept(&member("Late", 1), None).await,
         Err(StoreError::Superseded)
     );
 }

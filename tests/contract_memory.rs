@@ -33,3 +33,10 @@ fn the_in_memory_repository_tells_what_changed() {
         seeded.next_id()
     }));
 }
+
+#[test]
+fn the_in_memory_repository_keeps_members_rounds_and_the_profile() {
+    let repo = MemoryRepository::new();
+    let mut seeded = SeededIds::new(44);
+    ready(contract::kept_documents(&repo, &mut || seeded.next_id()));
+}

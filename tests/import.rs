@@ -2,14 +2,14 @@
 //! Importing an export: bad files are refused with every problem placed,
 //! good files come back unchanged, and merging keeps everything.
 
-use repertoire::domain::assessment::{response_from, Rating, Round};
+use repertoire::domain::assessment::{response_from, Answer, Rating, Round};
 use repertoire::domain::community::{CommunityProfile, ProfileForm};
 use repertoire::domain::exchange::ExportFile;
-use repertoire::domain::history::RecordDoc;
+use repertoire::domain::history::{json_of, KeptDoc, RecordDoc};
 use repertoire::domain::import::{
-    docs_of, find_markup, plan_merge, read_export, read_in_parts, Local, MergePlan, Outcome,
-    Refusal, MAX_CONTRIBUTIONS, MAX_FILE_BYTES, MAX_MEMBERS, MAX_PROBLEMS_SHOWN, MAX_RECORDS,
-    MAX_ROUNDS,
+    docs_of, find_markup, histories_for, kept_docs_of, plan_merge, read_export, read_in_parts,
+    Local, MergePlan, Outcome, Refusal, MAX_CONTRIBUTIONS, MAX_FILE_BYTES, MAX_MEMBERS,
+    MAX_PROBLEMS_SHOWN, MAX_RECORDS, MAX_ROUNDS,
 };
 use repertoire::domain::lifecycle::{apply, Step};
 use repertoire::domain::member::{Member, MemberForm};
@@ -288,7 +288,7 @@ fn other_json_is_not_a_repertoire_export() {
 
 #[test]
 fn versions_other_than_this_one_are_refused() {
-    let newer = changed(|v| v["version"] = json!(3));
+    let newer = changed(|v| v["version"] = json!(4));
     assert_refused(&newer, "version", "made by a newer Repertoire");
     assert_refused(&newer, "version", "Update Repertoire first");
     let older = changed(|v| v["version"] = json!(0));
@@ -832,11 +832,10 @@ fn docs(file: &ExportFile) -> FxHashMap<Id, RecordDoc> {
 }
 
 fn plan_with(here: &FxHashMap<Id, RecordDoc>, file: &ExportFile, there: &ExportFile) -> MergePlan {
+    let community = kept_docs_of(file);
     let local = Local {
         docs: here,
-        members: &file.members,
-        rounds: &file.rounds,
-        profile: file.profile.as_ref(),
+        community: &community,
     };
     plan_merge(&local, there)
 }
@@ -899,13 +898,9 @@ fn importing_the_same_file_changes_nothing() {
         (0, 0, 0, 0)
     );
     assert!(plan.records.iter().all(|m| m.write.is_none()));
-    assert!(plan.members_new.is_empty() && plan.members_updated.is_empty());
-    assert!(plan.rounds_new.is_empty() && plan.rounds_updated.is_empty());
+    assert!(plan.members.is_empty() && plan.rounds.is_empty() && plan.answers.is_empty());
     assert_eq!(plan.summary().writes(), 0, "nothing to import");
-    assert_eq!(
-        (plan.profile.clone(), plan.profile_kept_local),
-        (None, false)
-    );
+    assert_eq!((plan.profile.clone(), plan.profile_differs), (None, false));
     // The same with the histories an export of version 2 carries.
     let with_history = exported(&file, docs_of(&file));
     let again = read_export(&with_history.to_json()).expect("accepted");
@@ -1127,24 +1122,160 @@ fn a_deletion_travels_and_never_comes_back() {
     assert!(merge.write.is_some());
 }
 
-#[test]
-fn members_are_added_or_replaced_by_the_file() {
-    let base = sample();
-    let mut w = World::later(5);
-    let mut there = base.clone();
-    there.members[1].name = "Lee B.".into();
-    let kim = w.member("Kim", &there.members);
-    there.members.push(kim.clone());
-    let plan = plan(&base, &there);
-    assert_eq!(plan.members_new, vec![kim]);
-    assert_eq!(plan.members_updated, vec![there.members[1].clone()]);
-    let summary = plan.summary();
-    assert_eq!((summary.members, summary.rows), (2, 0));
-    assert_eq!(summary.writes(), 2);
+/// The value a document shows.
+fn shown<T: serde::de::DeserializeOwned>(doc: &KeptDoc) -> T {
+    serde_json::from_str(doc.body().expect("shown")).expect("reads")
+}
+
+/// The community document named `name` among `docs`.
+fn named<'d>(docs: &'d mut [(String, KeptDoc)], name: &str) -> &'d mut KeptDoc {
+    docs.iter_mut()
+        .find(|(n, _)| n == name)
+        .map(|(_, d)| d)
+        .expect("named")
+}
+
+/// `file` as an export writes it from these community documents: the
+/// values shown and every history.
+fn with_community(file: &ExportFile, docs: &[(String, KeptDoc)]) -> ExportFile {
+    let mut file = file.clone();
+    let shown = |name: &str| {
+        docs.iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, d)| d.body())
+            .cloned()
+    };
+    file.members = file
+        .members
+        .iter()
+        .filter_map(|m| shown(&format!("members:{}", m.id)))
+        .map(|text| serde_json::from_str(&text).expect("member"))
+        .collect();
+    if let Some(text) = shown("meta:profile") {
+        file.profile = Some(serde_json::from_str(&text).expect("profile"));
+    }
+    file.community_history = histories_for(&file, docs);
+    file
+}
+
+/// Edits a kept value as a browser saves it: a revision on the one shown.
+fn edit_kept<T: serde::Serialize>(doc: &mut KeptDoc, value: &T) {
+    doc.edit(&doc.rev(), json_of(value)).expect("edited");
 }
 
 #[test]
-fn rounds_gain_the_responses_of_members_who_only_answered_there() {
+fn members_new_or_changed_in_the_file_are_merged_as_documents() {
+    let base = sample();
+    let mut w = World::later(5);
+    let mut there_docs = kept_docs_of(&base);
+    let lee_name = format!("members:{}", base.members[1].id);
+    let mut lee = base.members[1].clone();
+    lee.name = "Lee B.".into();
+    edit_kept(named(&mut there_docs, &lee_name), &lee);
+    let mut there = with_community(&base, &there_docs);
+    let kim = w.member("Kim", &there.members);
+    there.members.push(kim.clone());
+    let update = plan(&base, &there);
+    let mut bodies: Vec<Member> = update.members.iter().map(|(_, d)| shown(d)).collect();
+    bodies.sort_by_key(|m| m.id);
+    let mut expected = vec![lee.clone(), kim];
+    expected.sort_by_key(|m| m.id);
+    assert_eq!(bodies, expected, "Lee's edit is an update, Kim is new");
+    let summary = update.summary();
+    assert_eq!(
+        (summary.members, summary.rows, summary.member_conflicts),
+        (2, 0, 0)
+    );
+    assert_eq!(summary.writes(), 2);
+    let lee_doc = &update
+        .members
+        .iter()
+        .find(|(k, _)| *k == lee.id.to_string())
+        .expect("kept by its id")
+        .1;
+    assert!(lee_doc.conflicts().is_empty(), "built on the version here");
+
+    // Edited here too since the copies met: both versions kept, one shown.
+    let mut here_docs = kept_docs_of(&base);
+    let mut mine = base.members[1].clone();
+    mine.name = "Lee Brown".into();
+    edit_kept(named(&mut here_docs, &lee_name), &mine);
+    let here = with_community(&base, &here_docs);
+    let both = plan(&here, &there);
+    assert_eq!(both.summary().member_conflicts, 1);
+    let merged = &both
+        .members
+        .iter()
+        .find(|(k, _)| *k == lee.id.to_string())
+        .expect("Lee")
+        .1;
+    assert_eq!(merged.conflicts().len(), 1);
+    // The same winner whichever side imports.
+    let other_way = plan(&there, &here);
+    let theirs = &other_way
+        .members
+        .iter()
+        .find(|(k, _)| *k == lee.id.to_string())
+        .expect("Lee")
+        .1;
+    assert_eq!(merged.body(), theirs.body());
+}
+
+#[test]
+fn a_member_deleted_in_the_file_is_deleted_here_and_never_comes_back() {
+    let base = sample();
+    let mut there_docs = kept_docs_of(&base);
+    let name = format!("members:{}", base.members[1].id);
+    let lee = named(&mut there_docs, &name);
+    lee.delete_all(&lee.rev()).expect("deleted");
+    let there = with_community(&base, &there_docs);
+    assert_eq!(there.members.len(), base.members.len() - 1);
+    let text = there.to_json();
+    let read = read_export(&text).expect("a deletion imports");
+    let plan = plan(&base, &read);
+    assert_eq!(plan.members.len(), 1);
+    assert!(plan.members[0].1.is_deleted(), "the tombstone travels");
+    // The older copy, imported afterwards, brings nothing back.
+    let mut after = kept_docs_of(&base);
+    *named(&mut after, &name) = plan.members[0].1.clone();
+    let here = with_community(&base, &after);
+    assert!(plan_of_docs(&after, &here, &base).members.is_empty());
+}
+
+fn plan_of_docs(
+    community: &[(String, KeptDoc)],
+    here: &ExportFile,
+    there: &ExportFile,
+) -> MergePlan {
+    let records = docs(here);
+    plan_merge(
+        &Local {
+            docs: &records,
+            community,
+        },
+        there,
+    )
+}
+
+#[test]
+fn a_file_without_community_histories_is_read_as_first_revisions() {
+    let base = sample();
+    let mut older = base.clone();
+    older.version = 2;
+    older.members[1].name = "Lee B.".into();
+    let read = read_export(&older.to_json()).expect("version 2 imports");
+    let plan = plan(&base, &read);
+    // Nothing says which came first: both versions are kept.
+    assert_eq!(plan.summary().member_conflicts, 1);
+    assert_eq!(plan.members.len(), 1);
+    // The same file again changes nothing more.
+    let mut after = kept_docs_of(&base);
+    *named(&mut after, &format!("members:{}", base.members[1].id)) = plan.members[0].1.clone();
+    assert!(plan_of_docs(&after, &base, &read).members.is_empty());
+}
+
+#[test]
+fn rounds_bring_each_members_answers_as_documents_of_their_own() {
     let base = sample();
     let ana = base.members[0].id;
     let lee = base.members[1].id;
@@ -1162,29 +1293,35 @@ fn rounds_gain_the_responses_of_members_who_only_answered_there() {
     };
     there.rounds.push(new_round.clone());
     let plan = plan(&here, &there);
-    assert_eq!(plan.rounds_new, vec![new_round]);
-    let [round] = plan.rounds_updated.as_slice() else {
-        panic!("one round updated: {:?}", plan.rounds_updated);
-    };
-    assert_eq!(
-        round.responses[0], here.rounds[0].responses[0],
-        "ours kept for Ana"
-    );
-    assert_eq!(
-        round.responses[1], there.rounds[0].responses[1],
-        "Lee's added"
-    );
+    let heads: Vec<Round> = plan.rounds.iter().map(|(_, d)| shown(d)).collect();
+    assert_eq!(heads, vec![new_round], "only the new round's head");
+    let answers: Vec<Answer> = plan.answers.iter().map(|(_, d)| shown(d)).collect();
+    assert_eq!(answers.len(), 2, "Ana's different answer and Lee's new one");
+    assert!(answers.contains(&Answer {
+        round: there.rounds[0].id,
+        response: there.rounds[0].responses[1].clone()
+    }));
+    let ana_doc = &plan
+        .answers
+        .iter()
+        .find(|(k, _)| k.ends_with(&ana.to_string()))
+        .expect("Ana")
+        .1;
+    assert_eq!(ana_doc.conflicts().len(), 1, "both of Ana's answers kept");
     assert_eq!(plan.summary().rounds, 2, "one new, one gaining answers");
 }
 
 #[test]
-fn a_profile_comes_from_the_file_only_when_none_is_set() {
+fn a_profile_from_the_file_is_merged_and_both_sides_changes_said() {
     let there = sample();
     let mut here = there.clone();
     here.profile = None;
     let plan_none = plan(&here, &there);
-    assert_eq!(plan_none.profile, there.profile);
-    assert!(!plan_none.profile_kept_local);
+    assert_eq!(
+        plan_none.profile.as_ref().map(|(_, d)| shown(d)),
+        there.profile
+    );
+    assert!(!plan_none.profile_differs);
     assert!(plan_none.summary().profile_from_file);
     assert_eq!(plan_none.summary().writes(), 1);
 
@@ -1192,16 +1329,171 @@ fn a_profile_comes_from_the_file_only_when_none_is_set() {
     if let Some(profile) = different.profile.as_mut() {
         profile.name = "Another name".into();
     }
-    let kept = plan(&different, &there);
-    assert_eq!((kept.profile, kept.profile_kept_local), (None, true));
+    let both = plan(&different, &there);
+    assert!(both.profile.is_some() && both.profile_differs);
+    assert!(both.summary().profile_differs && !both.summary().profile_from_file);
     let no_profile_there = plan(&different, &here);
     assert_eq!(
-        (
-            no_profile_there.profile,
-            no_profile_there.profile_kept_local
-        ),
+        (no_profile_there.profile, no_profile_there.profile_differs),
         (None, false)
     );
+
+    // An edit of the profile made there, with its history: an update.
+    let mut there_docs = kept_docs_of(&there);
+    let mut renamed = there.profile.clone().expect("profile");
+    renamed.name = "Renamed".into();
+    edit_kept(named(&mut there_docs, "meta:profile"), &renamed);
+    let edited = with_community(&there, &there_docs);
+    let update = plan(&there, &edited);
+    assert!(update.summary().profile_from_file && !update.profile_differs);
+    assert_eq!(
+        update
+            .profile
+            .as_ref()
+            .map(|(_, d)| shown::<CommunityProfile>(d)),
+        Some(renamed)
+    );
+}
+
+#[test]
+fn community_histories_come_back_as_they_were() {
+    let base = sample();
+    let mut docs = kept_docs_of(&base);
+    let name = format!("members:{}", base.members[0].id);
+    let mut ana = base.members[0].clone();
+    ana.name = "Ana M.".into();
+    let ana_doc = named(&mut docs, &name);
+    let first = ana_doc.rev();
+    edit_kept(ana_doc, &ana);
+    let mut other = base.members[0].clone();
+    other.name = "Ana Maria".into();
+    ana_doc.branch(&first, json_of(&other)).expect("known base");
+    let file = with_community(&base, &docs);
+    let read = read_export(&file.to_json()).expect("imports");
+    assert_eq!(read, file);
+    assert_eq!(
+        read_in_parts(&file.to_json()),
+        Ok(file.clone()),
+        "both readings agree"
+    );
+    let mut back = kept_docs_of(&read);
+    back.sort_by(|a, b| a.0.cmp(&b.0));
+    docs.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(back, docs);
+}
+
+#[test]
+fn community_histories_that_do_not_fit_are_refused() {
+    let base = sample();
+    let mut docs = kept_docs_of(&base);
+    let name = format!("members:{}", base.members[0].id);
+    let ana = named(&mut docs, &name);
+    let first = ana.rev();
+    let mut edited = base.members[0].clone();
+    edited.name = "Ana M.".into();
+    edit_kept(ana, &edited);
+    edited.name = "Ana Maria".into();
+    ana.branch(&first, json_of(&edited)).expect("known");
+    let file = with_community(&base, &docs);
+    let good: Value = serde_json::from_str(&file.to_json()).expect("json");
+    let entry = good["community_history"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .position(|e| e[0] == json!(name))
+        .expect("Ana's history");
+    let at = format!("community_history[{entry}]");
+    let change = |f: &dyn Fn(&mut Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        v.to_string()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            change(&|v| v["community_history"][entry][0] = json!("members:nobody")),
+            "does not name a member",
+        ),
+        (
+            change(&|v| {
+                let first = v["community_history"][0].clone();
+                v["community_history"]
+                    .as_array_mut()
+                    .expect("list")
+                    .push(first);
+            }),
+            "second history",
+        ),
+        (
+            change(&|v| {
+                v["members"].as_array_mut().expect("list").remove(0);
+            }),
+            "not in the file's members",
+        ),
+        (
+            change(&|v| {
+                let body = &mut v["community_history"][entry][1]["bodies"][0][1];
+                *body = json!(body.as_str().expect("text").replace(
+                    &base.members[0].id.to_string(),
+                    &base.members[1].id.to_string()
+                ));
+            }),
+            "the document's id",
+        ),
+        (
+            change(&|v| v["community_history"][entry][1]["bodies"][0][1] = json!("{\"name\": 3}")),
+            "the document's id",
+        ),
+        (
+            change(&|v| {
+                let body = &mut v["community_history"][entry][1]["bodies"][0][1];
+                *body = json!(body.as_str().expect("text").replace("Ana M", "<script>"));
+            }),
+            "",
+        ),
+        (
+            change(&|v| {
+                v["community_history"][entry][1]["bodies"]
+                    .as_array_mut()
+                    .expect("list")
+                    .remove(0);
+            }),
+            "do not match its revisions",
+        ),
+        (
+            change(&|v| v["community_history"][entry] = json!(["members:x"])),
+            "a pair",
+        ),
+    ];
+    for (text, words) in cases {
+        let place = if words == "second history" {
+            format!(
+                "community_history[{}]",
+                good["community_history"].as_array().expect("list").len()
+            )
+        } else {
+            at.clone()
+        };
+        assert_refused(&text, &place, words);
+        assert_eq!(
+            read_export(&text),
+            read_in_parts(&text),
+            "both readings agree"
+        );
+    }
+    // A deleted member's answers still name a member the file knows.
+    let lee = named(&mut docs, &format!("members:{}", base.members[1].id));
+    lee.delete_all(&lee.rev()).expect("deleted");
+    let deleted = with_community(&base, &docs);
+    assert!(deleted
+        .rounds
+        .iter()
+        .any(|r| r.responses.iter().any(|x| x.member == base.members[1].id)));
+    assert!(read_export(&deleted.to_json()).is_ok());
+    // An older file's community history is not read.
+    let mut older = file.clone();
+    older.version = 2;
+    let read = read_export(&older.to_json()).expect("imports");
+    assert!(read.community_history.is_empty());
 }
 
 /// A tiny deterministic generator, so the generated cases can be replayed.
@@ -1312,9 +1604,17 @@ fn nothing_is_dropped_and_the_result_imports_again() {
             assert!(all.contains(id), "seed {seed}: contribution kept");
         }
         let mut file = exported(&here, after.into_values());
-        let mut members = here.members.clone();
-        members.extend(plan.members_new.iter().cloned());
-        file.members = members;
+        let mut community = kept_docs_of(&here);
+        for (key, doc) in &plan.members {
+            let name = format!("members:{key}");
+            community.retain(|(n, _)| *n != name);
+            community.push((name, doc.clone()));
+        }
+        file.members = community
+            .iter()
+            .filter_map(|(_, d)| serde_json::from_str::<Member>(d.body()?).ok())
+            .collect();
+        file.community_history = histories_for(&file, &community);
         assert!(
             read_export(&file.to_json()).is_ok(),
             "seed {seed}: {:?}",

@@ -24,6 +24,9 @@ use browser::{put_raw_rows, unique_name};
 
 /// Record rows as the first release stored them.
 const V1_RECORDS: &str = include_str!("fixtures/schema-v1-records.json");
+/// Members, a round with two members' responses and the profile, as
+/// schema 3 stored them (layout 1: the value alone, no history).
+const V3_COMMUNITY: &str = include_str!("fixtures/schema-v3-community.json");
 
 /// The stores and indices of schema version 1, as shipped.
 async fn build_v1(name: &str) {
@@ -54,6 +57,38 @@ async fn build_v1(name: &str) {
         .expect("the v1 database is built");
     let rows = js_sys::JSON::parse(V1_RECORDS).expect("fixture is JSON");
     put_raw_rows(db.as_sys(), "records", js_sys::Array::from(&rows).iter()).await;
+    db.close();
+}
+
+/// Puts the community rows of the fixture into a database of any schema.
+async fn put_community_v3(name: &str) {
+    let db = Database::open(name).await.expect("opens");
+    let fixture = js_sys::JSON::parse(V3_COMMUNITY).expect("fixture is JSON");
+    let field = |key: &str| js_sys::Reflect::get(&fixture, &key.into()).expect("field");
+    put_raw_rows(
+        db.as_sys(),
+        "members",
+        js_sys::Array::from(&field("members")).iter(),
+    )
+    .await;
+    put_raw_rows(
+        db.as_sys(),
+        "rounds",
+        js_sys::Array::from(&field("rounds")).iter(),
+    )
+    .await;
+    let tx = db
+        .as_sys()
+        .transaction_with_str_and_mode("meta", web_sys::IdbTransactionMode::Readwrite)
+        .expect("transaction");
+    tx.object_store("meta")
+        .expect("meta")
+        .put_with_key(&field("profile"), &"profile".into())
+        .expect("put");
+    let done = js_sys::Promise::new(&mut |resolve, _| tx.set_oncomplete(Some(&resolve)));
+    wasm_bindgen_futures::JsFuture::from(done)
+        .await
+        .expect("committed");
     db.close();
 }
 
@@ -103,10 +138,80 @@ async fn a_schema_v1_database_opens_with_every_record() {
     );
     assert_eq!(repo.count().await.expect("count"), 9);
     assert!(repo
-        .load_community()
+        .community()
         .await
         .expect("community stores")
         .members
         .is_empty());
     repo.close();
+}
+
+#[wasm_bindgen_test]
+async fn members_rounds_and_the_profile_of_schema_v3_open_intact() {
+    use repertoire::domain::assessment::{Answer, Rating, Response, Round};
+    use repertoire::domain::community::CommunityProfile;
+    use repertoire::domain::member::Member;
+    use repertoire::store::doc_row::DocRow;
+    let name = unique_name("shipped-v3-community");
+    build_v1(&name).await;
+    put_community_v3(&name).await;
+    let repo = IdbRepository::open_with_schema(&name, SCHEMA)
+        .await
+        .expect("today's code opens it");
+    let community = repo.community().await.expect("reads");
+    assert!(
+        community.unreadable.is_empty(),
+        "{:?}",
+        community.unreadable
+    );
+    let fixture: serde_json::Value = serde_json::from_str(V3_COMMUNITY).expect("JSON");
+    let value = |row: &serde_json::Value| -> String {
+        serde_json::from_value::<DocRow>(row.clone())
+            .expect("a row")
+            .doc
+    };
+    let members: Vec<Member> = fixture["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|row| serde_json::from_str(&value(row)).expect("a member"))
+        .collect();
+    let round: Round = serde_json::from_str(&value(&fixture["rounds"][0])).expect("a round");
+    let profile: CommunityProfile =
+        serde_json::from_str(&value(&fixture["profile"])).expect("a profile");
+    assert_eq!(community.members, members);
+    assert_eq!(community.profile, Some(profile));
+    let mut responses = round.responses.clone();
+    responses.sort_by_key(|r| r.member);
+    assert_eq!(
+        community.rounds,
+        [Round {
+            responses,
+            ..round.clone()
+        }],
+        "the round keeps both members' responses, now answers of their own"
+    );
+    // An answer kept before revisions has one, and an edit goes over it.
+    let ana = members[0].id;
+    let key = repertoire::store::kept::rev_key::<Answer>(&format!("{}/{ana}", round.id));
+    let base =
+        repertoire::store::kept::rev_of(&community.revs, &key).expect("a revision for each answer");
+    let again = Answer {
+        round: round.id,
+        response: Response {
+            member: ana,
+            answers: vec![("d1".into(), Rating::Agreement(5))],
+        },
+    };
+    let rev = repo.put_kept(&again, Some(base)).await.expect("edited");
+    assert_eq!(rev.generation, 2);
+    repo.close();
+    // Opening again splits nothing twice.
+    let reopened = IdbRepository::open_with_schema(&name, SCHEMA)
+        .await
+        .expect("opens");
+    let rounds = reopened.community().await.expect("reads").rounds;
+    assert_eq!(rounds[0].responses.len(), 2);
+    assert!(rounds[0].responses.contains(&again.response));
+    reopened.close();
 }

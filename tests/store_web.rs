@@ -63,6 +63,13 @@ async fn indexeddb_tells_what_changed() {
 }
 
 #[wasm_bindgen_test]
+async fn indexeddb_keeps_members_rounds_and_the_profile() {
+    let repo = open(&unique_name("kept")).await;
+    contract::kept_documents(&repo, &mut random_id).await;
+    repo.close();
+}
+
+#[wasm_bindgen_test]
 async fn another_tab_hears_each_committed_batch() {
     use repertoire::store::events::{Cause, ChangeBatch, DocRef, Origin};
     use std::cell::RefCell;

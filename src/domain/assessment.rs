@@ -47,6 +47,56 @@ pub struct Round {
     pub responses: Vec<Response>,
 }
 
+/// One member's response to one round, kept as a document of its own so
+/// that members answering on different copies never conflict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub round: Id,
+    pub response: Response,
+}
+
+/// A round as kept: its head (the round without responses) and each
+/// member's answer.
+pub fn split_round(round: &Round) -> (Round, Vec<Answer>) {
+    let head = Round {
+        responses: Vec::new(),
+        ..round.clone()
+    };
+    let answers = round
+        .responses
+        .iter()
+        .map(|response| Answer {
+            round: round.id,
+            response: response.clone(),
+        })
+        .collect();
+    (head, answers)
+}
+
+/// Rounds from their heads and answers, oldest first; each round's
+/// responses in the order of the members' ids (the same on every copy).
+/// Answers to a round with no head are left out.
+pub fn assemble_rounds(heads: Vec<Round>, answers: Vec<Answer>) -> Vec<Round> {
+    let mut rounds: Vec<Round> = heads
+        .into_iter()
+        .map(|head| Round {
+            responses: Vec::new(),
+            ..head
+        })
+        .collect();
+    sort_rounds(&mut rounds);
+    let mut answers = answers;
+    sort_by(&mut answers, |a, b| {
+        a.response.member.cmp(&b.response.member)
+    });
+    for answer in answers {
+        if let Some(round) = rounds.iter_mut().find(|r| r.id == answer.round) {
+            round.responses.push(answer.response);
+        }
+    }
+    rounds
+}
+
 impl Element {
     pub const ALL: [Element; 3] = [Element::Domain, Element::Community, Element::Practice];
 

@@ -4,7 +4,7 @@
 
 use super::assessment::Round;
 use super::community::CommunityProfile;
-use super::history::History;
+use super::history::{History, KeptDoc};
 use super::id::Id;
 use super::member::Member;
 use super::payload::Payload;
@@ -17,9 +17,10 @@ use serde::{Deserialize, Serialize};
 /// Names the file's kind, so other JSON is recognized as such.
 pub const FORMAT_NAME: &str = "repertoire-export";
 /// Raise when the file's shape changes; importers refuse versions they do
-/// not know. Version 2 adds each record's history; version 1 files still
-/// import (their records are read as records of one revision).
-pub const FORMAT_VERSION: u32 = 2;
+/// not know. Version 2 adds each record's history, version 3 the
+/// community's; older files still import (what has no history is read as
+/// documents of one revision).
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -37,6 +38,11 @@ pub struct ExportFile {
     /// one revision, derived from its content (every version 1 file).
     #[serde(default)]
     pub history: Vec<(Id, History)>,
+    /// Each member, round, answer and the profile as kept, by the
+    /// document's name: its revision tree and the JSON text of each live
+    /// version, deleted ones included (format 3).
+    #[serde(default)]
+    pub community_history: Vec<(String, KeptDoc)>,
 }
 
 impl ExportFile {
@@ -51,6 +57,7 @@ impl ExportFile {
             records,
             rounds: Vec::new(),
             history: Vec::new(),
+            community_history: Vec::new(),
         }
     }
 

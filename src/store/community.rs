@@ -1,124 +1,147 @@
-//! The community beside its records: members, self-assessment rounds and
-//! the profile, in the same database as the repertoire.
+//! The community beside its records in IndexedDB: members, rounds and
+//! their answers, and the profile, each a document with its history
+//! (`kept.rs` has the rules of a write, shared with the in-memory twin).
 
-use super::doc_row::{read_docs, DocRow};
+use super::doc_row::DocRow;
 use super::error::StoreError;
-use super::events::{ChangeBatch, DocRef};
-use super::idb::{commit, store_error, IdbRepository, MEMBERS, META, ROUNDS};
-use crate::domain::assessment::Round;
-use crate::domain::community::CommunityProfile;
-use crate::domain::member::Member;
-use crate::domain::sorting::sort_by_key;
-use crate::domain::Id;
+use super::events::ChangeBatch;
+use super::idb::{commit, store_error, IdbRepository};
+use super::kept::{apply_kept, Kept, KeptWrite, Place, META, ROUNDS};
+use super::repository::RowRead;
+use crate::domain::assessment::{split_round, Round};
+use crate::domain::history::{json_of, KeptDoc, Rev};
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 
-pub(super) const PROFILE_KEY: &str = "profile";
+/// The row of `key` in `store`; a row of the wrong shape is reported as
+/// damaged.
+async fn stored_kept(store: &ObjectStore<'_>, key: &str) -> Result<Option<KeptDoc>, StoreError> {
+    let row: Option<DocRow> = store
+        .get(key.to_owned())
+        .serde()
+        .map_err(store_error)?
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("{key}: {e}")))?;
+    row.as_ref().map(DocRow::read_doc).transpose()
+}
 
-/// Everything of the community that is not a record, as read at start.
-#[derive(Debug, Default, PartialEq)]
-pub struct Community {
-    pub profile: Option<CommunityProfile>,
-    pub members: Vec<Member>,
-    pub rounds: Vec<Round>,
-    /// Rows that could not be read (kept in storage, left out of the app).
-    pub unreadable: Vec<String>,
+/// Puts a row: the profile's store keeps its keys out of the rows.
+fn put_row(store: &ObjectStore<'_>, row: &DocRow) -> Result<(), StoreError> {
+    if store.name() == META {
+        store
+            .put(row)
+            .with_key(row.id.clone())
+            .serde()
+            .map_err(store_error)?;
+    } else {
+        store.put(row).serde().map_err(store_error)?;
+    }
+    Ok(())
 }
 
 impl IdbRepository {
-    /// Profile, members and rounds, read in one transaction.
-    pub async fn load_community(&self) -> Result<Community, StoreError> {
-        self.check_open()?;
-        let tx = self
-            .database()
-            .transaction([MEMBERS, ROUNDS, META])
-            .build()
-            .map_err(store_error)?;
-        let rows = |name: &'static str| async {
-            let store = tx.object_store(name).map_err(store_error)?;
-            let rows = store
-                .get_all::<DocRow>()
-                .serde()
-                .map_err(store_error)?
-                .await
-                .map_err(store_error)?;
-            Ok::<_, StoreError>(
-                rows.map(|row| row.map_err(|e| StoreError::Corrupt(e.to_string())))
-                    .collect::<Vec<_>>(),
-            )
-        };
-        let member_rows = rows(MEMBERS).await?;
-        let round_rows = rows(ROUNDS).await?;
-        let meta = tx.object_store(META).map_err(store_error)?;
-        let profile_row: Option<DocRow> = meta
-            .get(PROFILE_KEY)
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)?;
-        drop(tx);
-        let mut unreadable = Vec::new();
-        let members = read_docs(member_rows, &mut unreadable)?;
-        let mut rounds: Vec<Round> = read_docs(round_rows, &mut unreadable)?;
-        crate::domain::assessment::sort_rounds(&mut rounds);
-        let profile = match profile_row.map(|row| row.read()) {
-            Some(Ok(profile)) => Some(profile),
-            Some(Err(error @ StoreError::TooNew { .. })) => return Err(error),
-            Some(Err(error)) => {
-                unreadable.push(error.to_string());
-                None
-            }
-            None => None,
-        };
-        let mut members: Vec<Member> = members;
-        sort_by_key(&mut members, |m| m.joined);
-        Ok(Community {
-            profile,
-            members,
-            rounds,
-            unreadable,
-        })
-    }
-
-    pub async fn put_profile(&self, profile: &CommunityProfile) -> Result<(), StoreError> {
-        let row = DocRow::new(PROFILE_KEY.to_owned(), profile)?;
-        self.check_open()?;
-        let tx = self
-            .database()
-            .transaction(META)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(store_error)?;
-        let store = tx.object_store(META).map_err(store_error)?;
-        store
-            .put(row)
-            .with_key(PROFILE_KEY.to_owned())
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)?;
+    /// Reads the document, applies `write` and puts the result back, in
+    /// one transaction: no other tab can write in between.
+    pub(super) async fn write_kept_in(
+        &self,
+        place: &Place,
+        write: KeptWrite<'_>,
+    ) -> Result<Rev, StoreError> {
+        let tx = self.writing(place.store)?;
+        let store = tx.object_store(place.store).map_err(store_error)?;
+        let stored = stored_kept(&store, &place.key).await?;
+        let written = apply_kept(stored.clone(), write)?;
+        if let Some(doc) = &written {
+            put_row(&store, &DocRow::of_doc(place.key.clone(), doc)?)?;
+        }
         commit(tx).await?;
-        self.committed(ChangeBatch::edit(DocRef::Profile));
-        Ok(())
+        let doc = match written {
+            Some(doc) => {
+                self.committed(ChangeBatch::edit(place.doc));
+                doc
+            }
+            None => stored.ok_or(StoreError::Outdated { rev: None })?,
+        };
+        Ok(doc.rev())
     }
 
-    pub async fn put_member(&self, member: &Member) -> Result<(), StoreError> {
-        self.put_in(MEMBERS, &DocRow::new(member.id.to_string(), member)?)
-            .await?;
-        self.committed(ChangeBatch::edit(DocRef::Member(member.id)));
-        Ok(())
+    pub(super) async fn rows_of(&self, store: &'static str) -> Result<Vec<RowRead>, StoreError> {
+        self.check_open()?;
+        let tx = self
+            .database()
+            .transaction(store)
+            .build()
+            .map_err(store_error)?;
+        let store = tx.object_store(store).map_err(store_error)?;
+        let rows = store
+            .get_all::<DocRow>()
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        Ok(rows
+            .map(|row| row.map_err(|e| StoreError::Corrupt(e.to_string())))
+            .collect())
     }
 
-    pub async fn delete_member(&self, id: Id) -> Result<(), StoreError> {
-        self.delete_in(MEMBERS, id).await?;
-        self.committed(ChangeBatch::edit(DocRef::Member(id)));
-        Ok(())
+    /// Rounds of layout 1 held their responses; each becomes an answer of
+    /// its own, with the first revision every copy derives from the same
+    /// content. Run at open, before anything reads the rounds; writes only
+    /// when such a round is left.
+    pub(super) async fn split_old_rounds(&self) -> Result<(), StoreError> {
+        let tx = self.writing(ROUNDS)?;
+        let store = tx.object_store(ROUNDS).map_err(store_error)?;
+        let rows = store
+            .get_all::<DocRow>()
+            .serde()
+            .map_err(store_error)?
+            .await
+            .map_err(store_error)?;
+        let mut split = false;
+        for row in rows
+            .flatten()
+            .filter(|row| row.v == 1 && Round::owns(&row.id))
+        {
+            // A damaged round stays as it is, and is reported when read.
+            let Ok(round) = row.read::<Round>() else {
+                continue;
+            };
+            let (head, answers) = split_round(&round);
+            put_row(
+                &store,
+                &DocRow::of_doc(head.key(), &KeptDoc::new(json_of(&head)))?,
+            )?;
+            for answer in answers {
+                let doc = KeptDoc::new(json_of(&answer));
+                put_row(&store, &DocRow::of_doc(answer.key(), &doc)?)?;
+            }
+            split = true;
+        }
+        if split {
+            commit(tx).await
+        } else {
+            Ok(())
+        }
     }
+}
 
-    pub async fn put_round(&self, round: &Round) -> Result<(), StoreError> {
-        self.put_in(ROUNDS, &DocRow::new(round.id.to_string(), round)?)
-            .await?;
-        self.committed(ChangeBatch::edit(DocRef::Round(round.id)));
-        Ok(())
+/// Merges each document with the one stored under its key (the union of
+/// both histories), inside the caller's transaction.
+pub(super) async fn merge_kept_into(
+    store: &ObjectStore<'_>,
+    docs: &[(String, KeptDoc)],
+) -> Result<(), StoreError> {
+    for (key, theirs) in docs {
+        let merged = match stored_kept(store, key).await? {
+            None => theirs.clone(),
+            Some(mut ours) => {
+                if !ours.merge(theirs) {
+                    continue;
+                }
+                ours
+            }
+        };
+        put_row(store, &DocRow::of_doc(key.clone(), &merged)?)?;
     }
+    Ok(())
 }

@@ -1,13 +1,18 @@
-//! How members, self-assessment rounds and the community profile are laid
-//! out in IndexedDB: an id, a layout version and the value as JSON text.
-//! The same shape as record rows (see `row.rs`), for the same reasons: one
+//! How members, rounds, answers and the community profile are laid out in
+//! IndexedDB: a key, a layout version and the document as JSON text. The
+//! same shape as record rows (see `row.rs`), for the same reasons: one
 //! string crosses the wasm boundary, and plain Rust can migrate old layouts.
+//!
+//! Layout 1: `doc` is the value alone (no history). Layout 2: `doc` is
+//! the document with its history (`Doc<T>`: the revision tree and the
+//! content of each live leaf).
 
 use super::error::StoreError;
+use crate::domain::history::KeptDoc;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-/// The layout of `doc` for members, rounds and the profile.
-pub const DOC_FORMAT: u32 = 1;
+/// The layout of `doc` written now.
+pub const DOC_FORMAT: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocRow {
@@ -26,40 +31,40 @@ impl DocRow {
         })
     }
 
-    pub fn read<T: DeserializeOwned>(&self) -> Result<T, StoreError> {
-        if self.v > DOC_FORMAT {
-            return Err(StoreError::TooNew {
-                found: self.v,
-                supported: DOC_FORMAT,
-            });
-        }
-        serde_json::from_str(&self.doc)
-            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", self.id, self.v)))
+    pub fn of_doc(id: String, doc: &KeptDoc) -> Result<DocRow, StoreError> {
+        Self::new(id, doc)
     }
-}
 
-/// Reads rows one by one: a damaged row is reported and left out, a row from
-/// a newer version stops everything (this code must not rewrite newer data).
-pub fn read_docs<T: DeserializeOwned>(
-    rows: impl IntoIterator<Item = Result<DocRow, StoreError>>,
-    unreadable: &mut Vec<String>,
-) -> Result<Vec<T>, StoreError> {
-    let mut values = Vec::new();
-    for row in rows {
-        match row.and_then(|row| row.read()) {
-            Ok(value) => values.push(value),
-            Err(error @ StoreError::TooNew { .. }) => return Err(error),
-            Err(error) => unreadable.push(error.to_string()),
+    /// The value alone, as layout 1 kept it.
+    pub fn read<T: DeserializeOwned>(&self) -> Result<T, StoreError> {
+        serde_json::from_str(&self.doc).map_err(|e| self.damaged(e))
+    }
+
+    /// The document with its history; a layout 1 row is its value's first
+    /// revision (the value's JSON as it was stored).
+    pub fn read_doc(&self) -> Result<KeptDoc, StoreError> {
+        match self.v {
+            1 => Ok(KeptDoc::new(self.doc.clone())),
+            DOC_FORMAT => serde_json::from_str(&self.doc).map_err(|e| self.damaged(e)),
+            found => Err(StoreError::TooNew {
+                found,
+                supported: DOC_FORMAT,
+            }),
         }
     }
-    Ok(values)
+
+    fn damaged(&self, error: serde_json::Error) -> StoreError {
+        StoreError::Corrupt(format!("{} {}: {error}", self.id, self.v))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::history::{json_of, kept_doc};
     use crate::domain::member::{Member, ParticipationLevel};
     use crate::domain::{IdSource, SeededIds, Timestamp};
+    use crate::store::kept::read_all_kept;
 
     fn member() -> Member {
         Member {
@@ -73,29 +78,41 @@ mod tests {
     }
 
     #[test]
-    fn values_round_trip() {
-        let row = DocRow::new(member().id.to_string(), &member()).expect("serializes");
-        assert_eq!(row.read::<Member>().expect("reads"), member());
+    fn documents_round_trip_and_old_rows_read_as_their_first_revision() {
+        let mut doc = kept_doc(&member());
+        let renamed = Member {
+            name: "Zoë K.".into(),
+            ..member()
+        };
+        doc.edit(&doc.rev(), json_of(&renamed)).expect("edits");
+        let row = DocRow::of_doc(member().id.to_string(), &doc).expect("serializes");
+        assert_eq!(row.read_doc().expect("reads"), doc);
+        let old = DocRow {
+            v: 1,
+            ..DocRow::new("a".into(), &member()).expect("serializes")
+        };
+        assert_eq!(old.read_doc().expect("reads"), kept_doc(&member()));
     }
 
     #[test]
     fn damaged_rows_hide_alone_and_newer_rows_stop_everything() {
-        let good = DocRow::new("a".into(), &member()).expect("serializes");
+        let good = DocRow::of_doc("a".into(), &kept_doc(&member())).expect("serializes");
         let bad = DocRow {
             doc: "{".into(),
             ..good.clone()
         };
         let mut unreadable = Vec::new();
-        let members: Vec<Member> =
-            read_docs([Ok(bad), Ok(good.clone())], &mut unreadable).expect("reads");
-        assert_eq!(members, vec![member()]);
+        let all = |_: &str| true;
+        let members = read_all_kept("members", [Ok(bad), Ok(good.clone())], all, &mut unreadable)
+            .expect("reads");
+        assert_eq!(members, vec![("members:a".to_owned(), kept_doc(&member()))]);
         assert_eq!(unreadable.len(), 1);
         let newer = DocRow {
             v: DOC_FORMAT + 1,
             ..good
         };
         assert!(matches!(
-            read_docs::<Member>([Ok(newer)], &mut Vec::new()),
+            read_all_kept("members", [Ok(newer)], all, &mut Vec::new()),
             Err(StoreError::TooNew { .. })
         ));
     }

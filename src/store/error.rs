@@ -32,6 +32,10 @@ pub enum StoreError {
         current: Option<Box<Record>>,
         rev: Option<Rev>,
     },
+    /// A member, round answer or the profile changed since the version the
+    /// change was made from: nothing was written over it. The revision
+    /// stored now (`None` when it is not stored).
+    Outdated { rev: Option<Rev> },
     /// Any other failure the browser reported.
     Failed(String),
 }
@@ -62,6 +66,8 @@ impl fmt::Display for StoreError {
             StoreError::Changed { current: Some(_), .. } => f.write_str("This record was changed since you opened it (in another tab or by an import), so your version was not written over it."),
             StoreError::Changed { current: None, rev: Some(_) } => f.write_str("This record was deleted since you opened it (in another tab or by an import), so your version was not written."),
             StoreError::Changed { current: None, rev: None } => f.write_str("This record is not stored in this browser any more, so your version was not written."),
+            StoreError::Outdated { rev: Some(_) } => f.write_str("This was changed meanwhile (in another tab or by an import), so your version was not written over it. The version stored now is shown; what you wrote is still here: save again to put yours on top of it."),
+            StoreError::Outdated { rev: None } => f.write_str("This is not stored in this browser any more, so your version was not written."),
             StoreError::Failed(detail) => write!(f, "The browser's storage reported a problem: {detail}. Nothing was saved; try again."),
         }
     }

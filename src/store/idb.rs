@@ -8,7 +8,8 @@ use super::broadcast::Broadcast;
 use super::change::{apply, version_of, Write};
 use super::error::StoreError;
 use super::events::{ChangeBatch, DocRef, Listeners, Subscription};
-use super::repository::{Repository, Shown};
+use super::kept::{KeptWrite, Place};
+use super::repository::{Repository, RowRead, Shown};
 use super::row::{Loaded, RecordRow, Version};
 use crate::domain::history::{History, RecordDoc, Rev};
 use crate::domain::{Id, Record};
@@ -28,10 +29,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const RECORDS: &str = "records";
-pub const MEMBERS: &str = "members";
-pub const ROUNDS: &str = "rounds";
-/// Small named values: the community profile, bookkeeping.
-pub const META: &str = "meta";
+pub use super::kept::{MEMBERS, META, ROUNDS};
 
 /// One schema change: runs inside the upgrade when the stored database is
 /// older than the step's version (its position in the list, from 1).
@@ -165,14 +163,16 @@ impl IdbRepository {
         db.as_sys()
             .set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         let listeners = Listeners::default();
-        Ok(IdbRepository {
+        let repo = IdbRepository {
             db,
             superseded,
             on_superseded,
             _on_version_change: on_version_change,
             broadcast: Broadcast::open(name, listeners.clone()),
             listeners,
-        })
+        };
+        repo.split_old_rounds().await?;
+        Ok(repo)
     }
 
     /// Tells this repository's listeners, and every other tab, widget and
@@ -374,44 +374,15 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// One committed write to one store: the shape of every single save.
 impl IdbRepository {
     /// A readwrite transaction on `store`, if this connection is still ours.
-    fn writing(&self, store: &str) -> Result<Transaction<'_>, StoreError> {
+    pub(super) fn writing(&self, store: &str) -> Result<Transaction<'_>, StoreError> {
         self.check_open()?;
         self.db
             .transaction(store)
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(store_error)
-    }
-
-    /// Puts one row (keyed by its `id`) into `store`, committed.
-    pub(super) async fn put_in<T: serde::Serialize>(
-        &self,
-        store: &str,
-        row: &T,
-    ) -> Result<(), StoreError> {
-        let tx = self.writing(store)?;
-        tx.object_store(store)
-            .map_err(store_error)?
-            .put(row)
-            .serde()
-            .map_err(store_error)?
-            .await
-            .map_err(store_error)?;
-        commit(tx).await
-    }
-
-    /// Deletes the row with this id from `store`, committed.
-    pub(super) async fn delete_in(&self, store: &str, id: Id) -> Result<(), StoreError> {
-        let tx = self.writing(store)?;
-        tx.object_store(store)
-            .map_err(store_error)?
-            .delete(id.to_string())
-            .await
-            .map_err(store_error)?;
-        commit(tx).await
     }
 }
 
@@ -516,6 +487,14 @@ impl Repository for IdbRepository {
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
         self.rows().await.map(|l| l.records)
+    }
+
+    async fn write_kept(&self, place: &Place, write: KeptWrite<'_>) -> Result<Rev, StoreError> {
+        self.write_kept_in(place, write).await
+    }
+
+    async fn kept_rows(&self, store: &'static str) -> Result<Vec<RowRead>, StoreError> {
+        self.rows_of(store).await
     }
 
     fn subscribe(&self, listener: impl Fn(&ChangeBatch) + 'static) -> Subscription {

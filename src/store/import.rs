@@ -1,15 +1,14 @@
 //! Writing an import: everything in one transaction, so that a refused,
 //! failed or cancelled import leaves the stored data exactly as it was.
 
-use super::community::PROFILE_KEY;
-use super::doc_row::DocRow;
+use super::community::merge_kept_into;
 use super::error::StoreError;
 use super::events::{Cause, ChangeBatch, DocRef, Origin};
-use super::idb::{commit, store_error, stored_row, IdbRepository, MEMBERS, META, RECORDS, ROUNDS};
+use super::idb::{commit, store_error, stored_row, IdbRepository, RECORDS};
+use super::kept::{Kept, MEMBERS, META, ROUNDS};
 use super::row::RecordRow;
-use crate::domain::assessment::Round;
-use crate::domain::community::CommunityProfile;
-use crate::domain::history::RecordDoc;
+use crate::domain::assessment::{Answer, Round};
+use crate::domain::history::{KeptDoc, RecordDoc};
 use crate::domain::id::Id;
 use crate::domain::import::MergePlan;
 use crate::domain::member::Member;
@@ -29,9 +28,12 @@ pub struct Writes {
     /// row stored when the import is written (a merge only adds, so a
     /// change another tab made meanwhile is kept).
     pub merged: Vec<RecordDoc>,
-    pub members: Vec<Member>,
-    pub rounds: Vec<Round>,
-    pub profile: Option<CommunityProfile>,
+    /// Members, round heads, answers and the profile, with the keys they
+    /// are stored under: each merged with the stored one when written.
+    pub members: Vec<(String, KeptDoc)>,
+    pub rounds: Vec<(String, KeptDoc)>,
+    pub answers: Vec<(String, KeptDoc)>,
+    pub profile: Option<(String, KeptDoc)>,
 }
 
 impl Writes {
@@ -52,16 +54,9 @@ impl Writes {
         Writes {
             records,
             merged,
-            members: plan
-                .members_new
-                .into_iter()
-                .chain(plan.members_updated)
-                .collect(),
-            rounds: plan
-                .rounds_new
-                .into_iter()
-                .chain(plan.rounds_updated)
-                .collect(),
+            members: plan.members,
+            rounds: plan.rounds,
+            answers: plan.answers,
             profile: plan.profile,
         }
     }
@@ -76,21 +71,23 @@ impl Writes {
 pub struct Rows {
     records: Vec<RecordRow>,
     merged: Vec<RecordDoc>,
-    members: Vec<DocRow>,
-    rounds: Vec<DocRow>,
-    profile: Option<DocRow>,
+    members: Vec<(String, KeptDoc)>,
+    rounds: Vec<(String, KeptDoc)>,
+    answers: Vec<(String, KeptDoc)>,
+    profile: Option<(String, KeptDoc)>,
     /// What the import changes, told once it committed.
     docs: Vec<DocRef>,
 }
 
 impl Rows {
     pub fn of(writes: &Writes) -> Result<Rows, StoreError> {
-        let docs = (writes.records.iter().chain(&writes.merged))
+        let mut docs: Vec<DocRef> = (writes.records.iter().chain(&writes.merged))
             .map(|doc| DocRef::Record(doc.id))
-            .chain(writes.members.iter().map(|m| DocRef::Member(m.id)))
-            .chain(writes.rounds.iter().map(|r| DocRef::Round(r.id)))
-            .chain(writes.profile.iter().map(|_| DocRef::Profile))
             .collect();
+        docs.extend(refs::<Member>(&writes.members));
+        docs.extend(refs::<Round>(&writes.rounds));
+        docs.extend(refs::<Answer>(&writes.answers));
+        docs.extend(writes.profile.iter().map(|_| DocRef::Profile));
         Ok(Rows {
             docs,
             records: writes
@@ -99,23 +96,19 @@ impl Rows {
                 .map(|doc| RecordRow::from_doc(doc, None))
                 .collect::<Result<_, _>>()?,
             merged: writes.merged.clone(),
-            members: writes
-                .members
-                .iter()
-                .map(|m| DocRow::new(m.id.to_string(), m))
-                .collect::<Result<_, _>>()?,
-            rounds: writes
-                .rounds
-                .iter()
-                .map(|r| DocRow::new(r.id.to_string(), r))
-                .collect::<Result<_, _>>()?,
-            profile: writes
-                .profile
-                .as_ref()
-                .map(|p| DocRow::new(PROFILE_KEY.to_owned(), p))
-                .transpose()?,
+            members: writes.members.clone(),
+            rounds: writes.rounds.clone(),
+            answers: writes.answers.clone(),
+            profile: writes.profile.clone(),
         })
     }
+}
+
+/// What a batch names for these documents (a document with no version
+/// to show names nothing its key does not).
+fn refs<K: Kept>(docs: &[(String, KeptDoc)]) -> impl Iterator<Item = DocRef> + '_ {
+    docs.iter()
+        .filter_map(|(_, doc)| K::shown(doc).map(|value| value.doc_ref()))
 }
 
 impl IdbRepository {
@@ -172,21 +165,14 @@ impl IdbRepository {
             };
             store.put(&row).serde().map_err(store_error)?;
         }
-        let members_store = tx.object_store(MEMBERS).map_err(store_error)?;
-        for row in &rows.members {
-            members_store.put(row).serde().map_err(store_error)?;
-        }
-        let rounds_store = tx.object_store(ROUNDS).map_err(store_error)?;
-        for row in &rows.rounds {
-            rounds_store.put(row).serde().map_err(store_error)?;
-        }
-        if let Some(row) = &rows.profile {
-            let meta = tx.object_store(META).map_err(store_error)?;
-            meta.put(row)
-                .with_key(PROFILE_KEY.to_owned())
-                .serde()
-                .map_err(store_error)?;
-        }
+        // The community's documents, each merged with the one stored now.
+        let members = tx.object_store(MEMBERS).map_err(store_error)?;
+        merge_kept_into(&members, &rows.members).await?;
+        let rounds = tx.object_store(ROUNDS).map_err(store_error)?;
+        merge_kept_into(&rounds, &rows.rounds).await?;
+        merge_kept_into(&rounds, &rows.answers).await?;
+        let meta = tx.object_store(META).map_err(store_error)?;
+        merge_kept_into(&meta, rows.profile.as_slice()).await?;
         commit(tx).await?;
         self.committed(ChangeBatch {
             origin: Origin::ThisTab,

@@ -2,9 +2,11 @@
 //! against, and a stand-in for UI tests.
 
 use super::change::{apply, version_of, Write};
+use super::doc_row::DocRow;
 use super::error::StoreError;
 use super::events::{ChangeBatch, DocRef, Listeners, Subscription};
-use super::repository::{sort_recent_first, Repository, Shown};
+use super::kept::{apply_kept, KeptWrite, Place};
+use super::repository::{sort_recent_first, Repository, RowRead, Shown};
 use super::row::{RecordRow, Version};
 use crate::domain::history::Rev;
 use crate::domain::{Id, Record};
@@ -16,6 +18,8 @@ use std::collections::BTreeMap;
 #[derive(Default)]
 pub struct MemoryRepository {
     rows: RefCell<BTreeMap<Id, RecordRow>>,
+    /// Members, rounds, answers and the profile, by store and key.
+    kept: RefCell<BTreeMap<(&'static str, String), DocRow>>,
     /// When set, every write fails with this error (to test failure paths).
     fail_writes: RefCell<Option<StoreError>>,
     listeners: Listeners,
@@ -56,6 +60,27 @@ impl MemoryRepository {
             self.listeners.emit(&ChangeBatch::edit(DocRef::Record(id)));
         }
         Ok(version)
+    }
+
+    fn apply_kept(&self, place: &Place, write: KeptWrite<'_>) -> Result<Rev, StoreError> {
+        self.check_write()?;
+        let key = (place.store, place.key.clone());
+        let stored = self
+            .kept
+            .borrow()
+            .get(&key)
+            .map(DocRow::read_doc)
+            .transpose()?;
+        let doc = match apply_kept(stored.clone(), write)? {
+            Some(doc) => {
+                let row = DocRow::of_doc(place.key.clone(), &doc)?;
+                self.kept.borrow_mut().insert(key, row);
+                self.listeners.emit(&ChangeBatch::edit(place.doc));
+                doc
+            }
+            None => stored.ok_or(StoreError::Outdated { rev: None })?,
+        };
+        Ok(doc.rev())
     }
 
     fn shown(&self) -> Vec<Record> {
@@ -112,6 +137,20 @@ impl Repository for MemoryRepository {
 
     async fn all(&self) -> Result<Vec<Record>, StoreError> {
         Ok(self.shown())
+    }
+
+    async fn write_kept(&self, place: &Place, write: KeptWrite<'_>) -> Result<Rev, StoreError> {
+        self.apply_kept(place, write)
+    }
+
+    async fn kept_rows(&self, store: &'static str) -> Result<Vec<RowRead>, StoreError> {
+        Ok(self
+            .kept
+            .borrow()
+            .iter()
+            .filter(|((at, _), _)| *at == store)
+            .map(|(_, row)| Ok(row.clone()))
+            .collect())
     }
 
     fn subscribe(&self, listener: impl Fn(&ChangeBatch) + 'static) -> Subscription {

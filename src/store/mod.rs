@@ -6,6 +6,7 @@ pub mod change;
 pub mod doc_row;
 pub mod error;
 pub mod events;
+pub mod kept;
 pub mod memory;
 pub mod repository;
 pub mod row;

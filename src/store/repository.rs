@@ -1,7 +1,11 @@
+use super::doc_row::DocRow;
 use super::error::StoreError;
 use super::events::{ChangeBatch, Subscription};
+use super::kept::{
+    read_all_kept, Community, CommunityDocs, Kept, KeptWrite, Place, MEMBERS, META, ROUNDS,
+};
 use super::row::Version;
-use crate::domain::history::Rev;
+use crate::domain::history::{json_of, KeptDoc, Rev};
 use crate::domain::sorting::sort_by;
 use crate::domain::{Id, Record};
 use rustc_hash::FxHashSet;
@@ -40,11 +44,52 @@ pub trait Repository {
     async fn all(&self) -> Result<Vec<Record>, StoreError>;
     /// Records shown (deleted ones are not counted).
     async fn count(&self) -> Result<u32, StoreError>;
+    /// Applies one change to the member, round, answer or profile kept at
+    /// `place`, in one transaction; refused with `StoreError::Outdated`
+    /// when its base is not the revision shown now. The revision shown.
+    async fn write_kept(&self, place: &Place, write: KeptWrite<'_>) -> Result<Rev, StoreError>;
+    /// Every row of one of the community's stores, each read or why not.
+    async fn kept_rows(&self, store: &'static str) -> Result<Vec<RowRead>, StoreError>;
+    /// Saves a member, a round, an answer or the profile as a change of
+    /// revision `base` (`None`: a new one); refused with
+    /// `StoreError::Outdated` when it moved on since. The revision shown.
+    async fn put_kept<K: Kept>(&self, value: &K, base: Option<&Rev>) -> Result<Rev, StoreError> {
+        self.write_kept(&value.place(), KeptWrite::Put(&json_of(value), base))
+            .await
+    }
+    /// Deletes `value` as shown at `base`: a tombstone, which reaches other
+    /// copies; versions in conflict with it are closed too.
+    async fn delete_kept<K: Kept>(&self, value: &K, base: &Rev) -> Result<Rev, StoreError> {
+        self.write_kept(&value.place(), KeptWrite::Delete(base))
+            .await
+    }
+    /// Every document of kind `K`, deleted ones included.
+    async fn all_kept<K: Kept>(
+        &self,
+        unreadable: &mut Vec<String>,
+    ) -> Result<Vec<(String, KeptDoc)>, StoreError> {
+        read_all_kept(
+            K::STORE,
+            self.kept_rows(K::STORE).await?,
+            K::owns,
+            unreadable,
+        )
+    }
+    /// The profile, members and rounds as shown.
+    async fn community(&self) -> Result<Community, StoreError> {
+        let members = self.kept_rows(MEMBERS).await?;
+        let rounds = self.kept_rows(ROUNDS).await?;
+        let meta = self.kept_rows(META).await?;
+        CommunityDocs::read(members, rounds, meta)
+    }
     /// Hears one batch after each committed transaction that changed
     /// something, written here or, for a database several tabs share, in
     /// another tab; for as long as the subscription is kept.
     fn subscribe(&self, listener: impl Fn(&ChangeBatch) + 'static) -> Subscription;
 }
+
+/// A stored row, or why it could not be read.
+pub type RowRead = Result<DocRow, StoreError>;
 
 /// A record asked for and what is shown of it now.
 pub type Shown = (Id, Option<(Record, Version)>);

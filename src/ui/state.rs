@@ -3,14 +3,15 @@
 
 use super::derived::Derived;
 use super::route::View;
-use crate::domain::assessment::Round;
+use crate::domain::assessment::{Answer, Response, Round};
 use crate::domain::community::CommunityProfile;
-use crate::domain::history::Rev;
+use crate::domain::history::{json_of, Rev};
 use crate::domain::member::Member;
 use crate::domain::{ActivityKind, Id, Record, RecordForm, Timestamp};
 use crate::store::events::{Cause, ChangeBatch, Origin, Subscription};
 use crate::store::idb::IdbRepository;
 use crate::store::import::{Rows, Writes};
+use crate::store::kept::{rev_key, rev_of, Community, Kept, KeptWrite, Place};
 use crate::store::repository::{apply_changes, sort_recent_first, Shown};
 use crate::store::row::Version;
 use crate::store::settings::{settings_slot, Settings};
@@ -70,6 +71,9 @@ pub struct AppState {
     pub members: RwSignal<Vec<Member>>,
     /// Self-assessment rounds, oldest first.
     pub rounds: RwSignal<Vec<Round>>,
+    /// The revision shown of each member, round, answer and the profile
+    /// (`kept::rev_key`): what an edit of it starts from.
+    kept_revs: StoredValue<Vec<(String, Rev)>>,
     pub settings: RwSignal<Settings>,
     /// When this member looked before this visit: Home shows what changed.
     pub previous_visit: StoredValue<Option<Timestamp>>,
@@ -108,6 +112,7 @@ impl AppState {
             profile,
             members,
             rounds: RwSignal::new(Vec::new()),
+            kept_revs: StoredValue::new(Vec::new()),
             settings: RwSignal::new(settings),
             prefill: RwSignal::new(None),
             saving: StoredValue::new(Vec::new()),
@@ -136,7 +141,7 @@ impl AppState {
                     }
                 }
                 let all = repo.load().await;
-                let community = repo.load_community().await;
+                let community = repo.community().await;
                 self.repo.set_value(Some(repo));
                 all.and_then(|all| community.map(|community| (all, community)))
             }
@@ -151,9 +156,8 @@ impl AppState {
                 self.versions.set(loaded.versions);
                 self.replace_list(loaded.records);
                 self.remember_count();
-                self.profile.set(community.profile);
-                self.members.set(community.members);
-                self.rounds.set(community.rounds);
+                let hidden = loaded.unreadable.len() + community.unreadable.len();
+                self.show_community(community);
                 if let Ok(repo) = self.repo() {
                     let subscription = repo.subscribe(move |batch| {
                         // This tab's own edits are shown by the code that
@@ -166,7 +170,6 @@ impl AppState {
                 }
                 self.loading.set(Loading::Ready);
                 self.update_settings(|s| s.last_visit = Some(super::browser::now().millis()));
-                let hidden = loaded.unreadable.len() + community.unreadable.len();
                 if hidden > 0 {
                     self.warn(format!(
                         "{hidden} stored record{} could not be read and {} left out. {} still in this browser's storage; nothing was deleted.",
@@ -336,10 +339,60 @@ impl AppState {
     }
 
     async fn reload_community(self, repo: &IdbRepository) {
-        if let Ok(community) = repo.load_community().await {
-            self.profile.set(community.profile);
-            self.members.set(community.members);
-            self.rounds.set(community.rounds);
+        if let Ok(community) = repo.community().await {
+            self.show_community(community);
+        }
+    }
+
+    fn show_community(&self, community: Community) {
+        self.kept_revs.set_value(community.revs);
+        self.profile.set(community.profile);
+        self.members.set(community.members);
+        self.rounds.set(community.rounds);
+    }
+
+    /// The revision shown of a member, round, answer or the profile: an
+    /// editor keeps the one it opened on, and saves over it.
+    pub fn kept_rev<K: Kept>(&self, key: &str) -> Option<Rev> {
+        self.kept_revs
+            .with_value(|revs| rev_of(revs, &rev_key::<K>(key)).cloned())
+    }
+
+    /// Writes a member, round head, answer or the profile over revision
+    /// `base`, the one its editor opened on. When it moved on meanwhile,
+    /// nothing is written: what is stored now is shown, the error names
+    /// its revision, and the member's form keeps their text, so saving
+    /// again over that revision puts theirs on top.
+    async fn put_kept<K: Kept>(self, value: &K, base: Option<Rev>) -> Result<(), StoreError> {
+        let write = (json_of(value), base);
+        self.write_kept(value.place(), rev_key::<K>(&value.key()), write)
+            .await
+    }
+
+    async fn write_kept(
+        self,
+        place: Place,
+        rev_key: String,
+        (json, base): (String, Option<Rev>),
+    ) -> Result<(), StoreError> {
+        let repo = self.repo()?;
+        match repo
+            .write_kept(&place, KeptWrite::Put(&json, base.as_ref()))
+            .await
+        {
+            Ok(rev) => {
+                self.kept_revs.update_value(|revs| {
+                    revs.retain(|(name, _)| *name != rev_key);
+                    revs.push((rev_key, rev));
+                });
+                Ok(())
+            }
+            Err(error) => {
+                if matches!(error, StoreError::Outdated { .. }) {
+                    self.reload_community(&repo).await;
+                }
+                Err(error)
+            }
         }
     }
 
@@ -389,14 +442,18 @@ impl AppState {
         Ok(tombstone.rev)
     }
 
-    pub async fn save_profile(self, profile: CommunityProfile) -> Result<(), StoreError> {
-        self.repo()?.put_profile(&profile).await?;
+    pub async fn save_profile(
+        self,
+        profile: CommunityProfile,
+        base: Option<Rev>,
+    ) -> Result<(), StoreError> {
+        self.put_kept(&profile, base).await?;
         self.profile.set(Some(profile));
         Ok(())
     }
 
-    pub async fn save_member(self, member: Member) -> Result<(), StoreError> {
-        self.repo()?.put_member(&member).await?;
+    pub async fn save_member(self, member: Member, base: Option<Rev>) -> Result<(), StoreError> {
+        self.put_kept(&member, base).await?;
         self.members.update(
             |members| match members.iter_mut().find(|m| m.id == member.id) {
                 Some(old) => *old = member,
@@ -406,8 +463,22 @@ impl AppState {
         Ok(())
     }
 
+    /// Deletes the member as shown here: a tombstone, so the deletion
+    /// reaches other copies.
     pub async fn delete_member(self, id: Id) -> Result<(), StoreError> {
-        self.repo()?.delete_member(id).await?;
+        let repo = self.repo()?;
+        let member = self
+            .members
+            .with_untracked(|members| members.iter().find(|m| m.id == id).cloned());
+        let (Some(member), Some(base)) = (member, self.kept_rev::<Member>(&id.to_string())) else {
+            return Err(StoreError::Outdated { rev: None });
+        };
+        if let Err(error) = repo.delete_kept(&member, &base).await {
+            if matches!(error, StoreError::Outdated { .. }) {
+                self.reload_community(&repo).await;
+            }
+            return Err(error);
+        }
         self.members
             .update(|members| members.retain(|m| m.id != id));
         if self.settings.with_untracked(|s| s.me == Some(id)) {
@@ -416,12 +487,33 @@ impl AppState {
         Ok(())
     }
 
-    pub async fn save_round(self, round: Round) -> Result<(), StoreError> {
-        self.repo()?.put_round(&round).await?;
+    /// Opens a self-assessment round (its responses come as answers).
+    pub async fn open_round(self, round: Round) -> Result<(), StoreError> {
+        self.put_kept(&round, None).await?;
         self.rounds.update(|rounds| {
             rounds.retain(|r| r.id != round.id);
             rounds.push(round);
             crate::domain::assessment::sort_rounds(rounds);
+        });
+        Ok(())
+    }
+
+    /// Saves a member's answers to a round, over the answers of theirs
+    /// shown here (another tab's answer of the same member is not
+    /// overwritten unseen); other members' answers are documents of their
+    /// own and never in the way.
+    pub async fn save_answer(
+        self,
+        round: Id,
+        response: Response,
+        base: Option<Rev>,
+    ) -> Result<(), StoreError> {
+        let answer = Answer { round, response };
+        self.put_kept(&answer, base).await?;
+        self.rounds.update(|rounds| {
+            if let Some(at) = rounds.iter().position(|r| r.id == round) {
+                rounds[at] = rounds[at].with_response(answer.response);
+            }
         });
         Ok(())
     }

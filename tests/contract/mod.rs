@@ -254,3 +254,122 @@ pub async fn tells_what_changed(repo: &impl Repository, ids: &mut dyn FnMut() ->
     .expect("saved");
     assert_eq!(heard.borrow().len(), 3, "nothing is told once let go");
 }
+
+fn member(id: Id, name: &str) -> repertoire::domain::member::Member {
+    repertoire::domain::member::Member {
+        id,
+        name: name.into(),
+        level: repertoire::domain::member::ParticipationLevel::Active,
+        knows: Vec::new(),
+        learning: Vec::new(),
+        joined: Timestamp(1),
+    }
+}
+
+/// Members, rounds, answers and the profile follow the rules of records:
+/// every save names the revision it edits, a stale one is refused, a
+/// deletion is a tombstone, and two members' answers never conflict.
+pub async fn kept_documents(repo: &impl Repository, ids: &mut dyn FnMut() -> Id) {
+    use repertoire::domain::assessment::{Answer, Rating, Response, Round};
+    use repertoire::domain::community::CommunityProfile;
+    use repertoire::domain::member::Member;
+    let ana = member(ids(), "Ana");
+    let first = repo.put_kept(&ana, None).await.expect("new member");
+    assert_eq!(first.generation, 1);
+    assert!(
+        matches!(
+            repo.put_kept(&member(ana.id, "Someone else"), None).await,
+            Err(StoreError::Outdated { rev: Some(_) })
+        ),
+        "a new member may not take a stored one's id"
+    );
+    let renamed = member(ana.id, "Ana B.");
+    let second = repo
+        .put_kept(&renamed, Some(&first))
+        .await
+        .expect("an edit of the version shown");
+    assert_eq!(second.generation, 2);
+    assert_eq!(
+        repo.put_kept(&member(ana.id, "Ana C."), Some(&first)).await,
+        Err(StoreError::Outdated {
+            rev: Some(second.clone())
+        }),
+        "an edit of a version that moved on is refused, and says what is stored"
+    );
+    assert_eq!(
+        repo.put_kept(&renamed, Some(&first)).await,
+        Ok(second.clone()),
+        "saving what is stored changes nothing"
+    );
+
+    let round = Round {
+        id: ids(),
+        date: "2026-11-30".into(),
+        responses: Vec::new(),
+    };
+    repo.put_kept(&round, None).await.expect("round opened");
+    let answer = |member: Id, rating: u8| Answer {
+        round: round.id,
+        response: Response {
+            member,
+            answers: vec![("d1".into(), Rating::Agreement(rating))],
+        },
+    };
+    let ben = ids();
+    repo.put_kept(&answer(ana.id, 4), None)
+        .await
+        .expect("Ana answers");
+    repo.put_kept(&answer(ben, 2), None)
+        .await
+        .expect("Ben answers too");
+    assert!(
+        repo.put_kept(&answer(ben, 5), None).await.is_err(),
+        "a second first answer of Ben's does not overwrite his first unseen"
+    );
+    let profile = CommunityProfile {
+        name: "Night Shift Circle".into(),
+        ..CommunityProfile::default()
+    };
+    repo.put_kept(&profile, None).await.expect("profile");
+
+    let community = repo.community().await.expect("reads");
+    assert_eq!(community.members, std::slice::from_ref(&renamed));
+    assert_eq!(community.profile, Some(profile));
+    let [shown] = community.rounds.as_slice() else {
+        panic!("one round: {:?}", community.rounds);
+    };
+    let mut both = vec![answer(ana.id, 4).response, answer(ben, 2).response];
+    both.sort_by_key(|r| r.member);
+    assert_eq!(shown.responses, both, "both members' answers are kept");
+    assert_eq!(
+        repertoire::store::kept::rev_of(
+            &community.revs,
+            &repertoire::store::kept::rev_key::<Member>(&ana.id.to_string())
+        ),
+        Some(&second)
+    );
+
+    let tombstone = repo.delete_kept(&renamed, &second).await.expect("deleted");
+    assert_eq!(tombstone.generation, 3);
+    assert!(repo.community().await.expect("reads").members.is_empty());
+    let docs = repo
+        .all_kept::<Member>(&mut Vec::new())
+        .await
+        .expect("reads");
+    assert!(
+        docs.len() == 1 && docs[0].1.is_deleted(),
+        "the deletion is kept, to reach other copies"
+    );
+    let community = repo.community().await.expect("reads");
+    assert!(
+        community
+            .docs
+            .iter()
+            .any(|(name, doc)| *name == format!("members:{}", ana.id) && doc.is_deleted()),
+        "the community's documents include the tombstone, for an export"
+    );
+    assert!(
+        repo.put_kept(&renamed, None).await.is_err(),
+        "a deleted member does not come back as new"
+    );
+}

@@ -17,7 +17,7 @@ test('the export is one JSON file with every record and contribution', async ({ 
   expect(download.suggestedFilename()).toMatch(/^repertoire-default-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(file.format).toBe('repertoire-export');
-  expect(file.version).toBe(2);
+  expect(file.version).toBe(3);
   expect(file.namespace).toBe('default');
   expect(file.records).toHaveLength(2);
   // Each record's history: its revision tree, here one revision each.
@@ -25,6 +25,15 @@ test('the export is one JSON file with every record and contribution', async ({ 
   for (const [id, history] of file.history) {
     expect(file.records.some((r) => r.id === id)).toBe(true);
     expect(history.t).toEqual([{ r: expect.stringMatching(/^1-[0-9a-f]{32}$/), p: null }]);
+  }
+  // Each member with its history, under its document's name.
+  expect(file.community_history).toHaveLength(file.members.length);
+  for (const [name, doc] of file.community_history) {
+    const member = file.members.find((m) => name === `members:${m.id}`);
+    expect(member).toBeDefined();
+    expect(doc.tree).toEqual([{ r: expect.stringMatching(/^1-[0-9a-f]{32}$/), p: null }]);
+    expect(doc.bodies).toEqual([[doc.tree[0].r, expect.any(String)]]);
+    expect(JSON.parse(doc.bodies[0][1])).toEqual(member);
   }
   const request = file.records.find((r) => r.title === kinds[1].title);
   expect(request.payload['information-request'].question).toBe(kinds[1].fields['Your question']);

@@ -133,3 +133,36 @@ test('delete, undo, delete: the record stays deleted after a reload', async ({ p
   await expect(page.getByRole('link', { name: problem.title })).toHaveCount(0);
   await expect(page.getByText('Nothing here yet: start from a need')).toBeVisible();
 });
+
+test('two tabs edit one member: the second save is refused with what is stored, and saving again puts it on top', async ({ page, context }) => {
+  await openApp(page, '#/members');
+  await page.getByRole('button', { name: 'Add a member' }).click();
+  await page.getByRole('form', { name: 'Add a member' }).getByLabel('Name').fill('Robin');
+  await page.getByRole('form', { name: 'Add a member' }).getByRole('button', { name: 'Save' }).click();
+  const other = await context.newPage();
+  await openApp(other, '#/members');
+  const card = (p) => p.getByRole('listitem').filter({ has: p.getByRole('heading', { level: 3, name: /^Robin/ }) });
+  await card(page).getByRole('button', { name: 'Edit' }).click();
+  await card(other).getByRole('button', { name: 'Edit' }).click();
+
+  const there = other.getByRole('form', { name: 'Edit Robin' });
+  await there.getByLabel('Topics they know about').fill('night shift');
+  await there.getByRole('button', { name: 'Save' }).click();
+  await expect(other.getByText('Saved Robin.')).toBeVisible();
+
+  const here = page.getByRole('form', { name: 'Edit Robin' });
+  await here.getByLabel('Topics they want to learn').fill('allergies');
+  await here.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'was not written over it' }))
+    .toContainText('Stored now: Robin, Newcomer; knows night shift; learning none.');
+  await expect(here.getByLabel('Topics they want to learn')).toHaveValue('allergies');
+
+  // Saving again goes on top of what is stored now: this tab's text wins,
+  // and the other tab sees it.
+  await here.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved Robin.')).toBeVisible();
+  await expect(card(other)).toContainText('allergies');
+  await page.reload();
+  await expect(card(page)).toContainText('allergies');
+  await other.close();
+});

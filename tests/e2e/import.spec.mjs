@@ -199,6 +199,56 @@ test('two browsers diverge and exchange exports: the same documents, one conflic
   await there.close();
 });
 
+async function addMember(page, name) {
+  await navigate(page, 'Members');
+  await page.getByRole('button', { name: 'Add a member' }).click();
+  const form = page.getByRole('form', { name: 'Add a member' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+}
+
+const memberCard = (page, name) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name }) });
+
+test('members edited and removed in one browser arrive as such in the other, with no conflict', async ({ page, browser }) => {
+  await openApp(page);
+  await addMember(page, 'Ana');
+  await addMember(page, 'Robin');
+  const there = await browser.newPage();
+  await openApp(there);
+  await importFile(there, await exportFile(page));
+
+  await navigate(page, 'Members');
+  await memberCard(page, 'Robin').getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('form', { name: 'Edit Robin' });
+  await form.getByLabel('Topics they know about').fill('night shift');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved Robin.')).toBeVisible();
+  await memberCard(page, 'Ana').getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('alertdialog', { name: 'Confirm removal' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Ana' })).toHaveCount(0);
+
+  const file = await exportFile(page);
+  const ana = file.community_history.find(([, doc]) => doc.bodies.length === 0);
+  expect(ana, 'the removal travels as a tombstone').toBeDefined();
+  await chooseFile(there, file);
+  const summary = there.getByRole('status').filter({ hasText: 'can be imported' });
+  await expect(summary).toContainText('2 members to add or update');
+  await expect(summary).not.toContainText('changed on both sides');
+  await there.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(there.getByRole('status').first()).toContainText('Imported');
+  await there.reload();
+  await openApp(there);
+  await navigate(there, 'Members');
+  await expect(memberCard(there, 'Robin')).toContainText('night shift');
+  await expect(there.getByRole('heading', { level: 3, name: 'Ana' })).toHaveCount(0);
+  expect(documents(await exportFile(there))).toEqual(documents(await exportFile(page)));
+  // The older file again brings nothing back.
+  await chooseFile(there, file);
+  await expect(there.getByText('Nothing to import')).toBeVisible();
+  await there.close();
+});
+
 test('delete, undo, delete: the deletion wins on the other copy', async ({ page, browser }) => {
   const [problem] = kinds;
   await openApp(page);

@@ -46,13 +46,33 @@ impl<T: Serialize + Clone> Doc<T> {
     /// when a live leaf has no content or a content names no live leaf.
     pub fn from_tree(tree: RevTree, mut bodies: Vec<(Rev, T)>) -> Option<Doc<T>> {
         crate::domain::sorting::sort_by(&mut bodies, |a, b| a.0.cmp(&b.0));
-        let leaves = tree.leaves();
+        let doc = Doc { tree, bodies };
+        doc.is_whole().then_some(doc)
+    }
+
+    /// Whether the content kept is that of the live leaves, each once, in
+    /// order: what `from_tree` makes sure of, for a document read whole.
+    pub fn is_whole(&self) -> bool {
+        let leaves = self.tree.leaves();
         let live = leaves.iter().filter(|l| !l.deleted).count();
-        let fits = bodies.len() == live
-            && bodies
+        self.bodies.len() == live
+            && self.bodies.windows(2).all(|w| w[0].0 < w[1].0)
+            && self
+                .bodies
                 .iter()
-                .all(|(rev, _)| leaves.iter().any(|l| l.rev == *rev && !l.deleted));
-        fits.then_some(Doc { tree, bodies })
+                .all(|(rev, _)| leaves.iter().any(|l| l.rev == *rev && !l.deleted))
+    }
+
+    /// The document showing `body` as its winner's content: a content
+    /// changed outside Repertoire (a file edited by hand) becomes an edit
+    /// of the winner (`adopt_outside_edit`).
+    pub fn showing(mut self, body: T) -> Doc<T> {
+        let winner = self.rev();
+        if let Ok(at) = self.bodies.binary_search_by(|(r, _)| r.cmp(&winner)) {
+            self.bodies[at].1 = body;
+            self.adopt_outside_edit();
+        }
+        self
     }
 
     /// The leaf every copy shows.
@@ -196,6 +216,29 @@ impl<T: Serialize + Clone> Doc<T> {
         }
         self.compact();
         changed
+    }
+
+    /// Whether the version shown is the content its revision was made
+    /// for. A file edited by hand changes a document's text without a new
+    /// revision; such a change is made one here (on top of the revision
+    /// it edited), deterministically, so every copy reading the file
+    /// makes the same. Versions whose parent was forgotten cannot be
+    /// checked and are taken as they are.
+    pub fn adopt_outside_edit(&mut self) {
+        let winner = self.winner();
+        let Some(body) = self.body().cloned() else {
+            return;
+        };
+        let path = self.tree.path(&winner.rev);
+        let parent = match (path.get(1), winner.rev.generation) {
+            (Some(parent), _) => Some(parent),
+            (None, 1) => None,
+            (None, _) => return,
+        };
+        if Rev::next(parent, Some(&body)) != winner.rev {
+            // The winner is shown: an edit of it always applies.
+            let _ = self.edit(&winner.rev, body);
+        }
     }
 
     /// Every leaf with its content, the winner first (tombstones have none).

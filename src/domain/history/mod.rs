@@ -4,11 +4,13 @@
 //! revisions. Plain Rust: the store and the import apply these rules.
 
 pub mod doc;
+pub mod kept;
 pub mod record;
 pub mod rev;
 pub mod tree;
 
 pub use doc::{Doc, Stale};
+pub use kept::{json_of, kept_doc, KeptDoc};
 pub use record::{History, RecordDoc};
 pub use rev::Rev;
 pub use tree::{Leaf, RevTree, Revisions, REVS_LIMIT};

@@ -165,27 +165,9 @@ impl RecordDoc {
         fields || contributions
     }
 
-    /// Whether the version shown is the content its revision was made
-    /// for. A file edited by hand changes a record's text without a new
-    /// revision; such a change is made one here (on top of the revision
-    /// it edited), deterministically, so every copy reading the file
-    /// makes the same. Versions whose parent was forgotten cannot be
-    /// checked and are taken as they are.
+    /// A change made to the file by hand, made a revision (`Doc`).
     pub fn adopt_outside_edit(&mut self) {
-        let winner = self.fields.winner();
-        let Some(body) = self.fields.body().cloned() else {
-            return;
-        };
-        let path = self.fields.tree.path(&winner.rev);
-        let parent = match (path.get(1), winner.rev.generation) {
-            (Some(parent), _) => Some(parent),
-            (None, 1) => None,
-            (None, _) => return,
-        };
-        if Rev::next(parent, Some(&body)) != winner.rev {
-            // The winner is shown: an edit of it always applies.
-            let _ = self.fields.edit(&winner.rev, body);
-        }
+        self.fields.adopt_outside_edit();
     }
 
     /// The history, without the record shown (kept beside it).

@@ -12,6 +12,7 @@
 //! reads an object written as the list of its values in field order.
 //! `shape.rs` sends such a file to `validate`, which refuses it.
 
+use super::community::{add_members_in, check_kept, shown_values};
 use super::validate::{
     check_accepted_answer, check_answer, check_body, check_history, check_link, check_payload,
     check_respondent, check_round_date, check_status_of, check_text, check_time, check_word, topic,
@@ -19,7 +20,7 @@ use super::validate::{
     COMMUNITY_NAME, COMPETENCE, CONTRIBUTOR, DOMAIN, MEMBER_NAME, PROFILE, TITLE, UNLIMITED,
     WHY_IT_MATTERS,
 };
-use super::{Problems, MAX_CONTRIBUTIONS, MAX_MEMBERS, MAX_RECORDS, MAX_ROUNDS};
+use super::{Problems, MAX_CONTRIBUTIONS, MAX_KEPT, MAX_MEMBERS, MAX_RECORDS, MAX_ROUNDS};
 use crate::domain::community::{CommunityProfile, MAX_CORE_TOPICS};
 use crate::domain::exchange::{ExportFile, FORMAT_NAME, FORMAT_VERSION};
 use crate::domain::member::{Member, MAX_MEMBER_TOPICS};
@@ -39,6 +40,8 @@ pub(super) fn passes(file: &ExportFile) -> bool {
         || file.records.len() > MAX_RECORDS
         || file.history.len() > MAX_RECORDS
         || (file.version == 1 && !file.history.is_empty())
+        || (file.version < 3 && !file.community_history.is_empty())
+        || file.community_history.len() > MAX_KEPT
         || file.members.len() > MAX_MEMBERS
         || file.rounds.len() > MAX_ROUNDS
     {
@@ -48,7 +51,7 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     check_time(&mut p, HERE, file.exported_at);
     check_text(&mut p, HERE, &file.namespace, &UNLIMITED);
     if let Some(profile) = &file.profile {
-        check_profile(&mut p, profile);
+        check_profile(&mut p, HERE, profile);
     }
     let records = file.records.iter().map(|r| Some(r.id));
     let members = file.members.iter().map(|m| Some(m.id));
@@ -58,6 +61,7 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     };
     // A live record may link to one deleted since: it is in the history.
     known.records.extend(file.history.iter().map(|(id, _)| *id));
+    add_members_in(&mut known, &file.community_history);
     let rounds = file.rounds.iter().map(|r| Some(r.id));
     unique_ids(&mut p, "rounds", rounds, "round");
     let mut contribution_ids = FxHashMap::default();
@@ -67,7 +71,7 @@ pub(super) fn passes(file: &ExportFile) -> bool {
         }
     }
     for member in &file.members {
-        check_member(&mut p, member);
+        check_member(&mut p, HERE, member);
     }
     for record in &file.records {
         // Nothing is shown: one problem settles it.
@@ -81,6 +85,14 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     for (id, history) in &file.history {
         let record = shown.get(id).copied();
         check_history(&mut p, HERE, *id, history, record, &known, &mut histories);
+        if !p.is_empty() {
+            return false;
+        }
+    }
+    let shown = shown_values(file);
+    let mut histories = FxHashSet::default();
+    for entry in &file.community_history {
+        check_kept(&mut p, HERE, entry, &shown, &mut histories);
         if !p.is_empty() {
             return false;
         }
@@ -101,7 +113,7 @@ pub(super) fn passes(file: &ExportFile) -> bool {
     p.is_empty()
 }
 
-fn check_profile(p: &mut Problems, profile: &CommunityProfile) {
+pub(super) fn check_profile(p: &mut Problems, at: &str, profile: &CommunityProfile) {
     let texts: [(&str, &TextRule); 4] = [
         (&profile.name, &COMMUNITY_NAME),
         (&profile.domain, &DOMAIN),
@@ -109,18 +121,18 @@ fn check_profile(p: &mut Problems, profile: &CommunityProfile) {
         (&profile.competence, &COMPETENCE),
     ];
     for (text, rule) in texts {
-        check_text(p, HERE, text, rule);
+        check_text(p, at, text, rule);
     }
     check_word(p, &profile.word);
-    check_topics(p, &profile.core_topics, MAX_CORE_TOPICS, PROFILE);
+    check_topics(p, at, &profile.core_topics, MAX_CORE_TOPICS, PROFILE);
 }
 
-fn check_member(p: &mut Problems, member: &Member) {
-    check_text(p, HERE, &member.name, &MEMBER_NAME);
+pub(super) fn check_member(p: &mut Problems, at: &str, member: &Member) {
+    check_text(p, at, &member.name, &MEMBER_NAME);
     for topics in [&member.knows, &member.learning] {
-        check_topics(p, topics, MAX_MEMBER_TOPICS, A_MEMBER);
+        check_topics(p, at, topics, MAX_MEMBER_TOPICS, A_MEMBER);
     }
-    check_time(p, HERE, member.joined);
+    check_time(p, at, member.joined);
 }
 
 /// Every rule of one record, its problems placed at `at` (nothing, on the
@@ -128,7 +140,7 @@ fn check_member(p: &mut Problems, member: &Member) {
 pub(super) fn check_record(p: &mut Problems, at: &str, record: &Record, known: &Known) {
     check_text(p, at, &record.title, &TITLE);
     check_text(p, at, &record.author, &AUTHOR);
-    check_topics(p, &record.topics, MAX_TOPICS, A_RECORD);
+    check_topics(p, at, &record.topics, MAX_TOPICS, A_RECORD);
     check_time(p, at, record.created);
     check_time(p, at, record.updated);
     let kind = record.payload.kind();
@@ -148,12 +160,12 @@ pub(super) fn check_record(p: &mut Problems, at: &str, record: &Record, known: &
     }
 }
 
-fn check_topics(p: &mut Problems, topics: &[Topic], max: usize, owner: &str) {
-    if !topic_count(p, HERE, topics.len(), max, owner) {
+fn check_topics(p: &mut Problems, at: &str, topics: &[Topic], max: usize, owner: &str) {
+    if !topic_count(p, at, topics.len(), max, owner) {
         return;
     }
     for (index, kept) in topics.iter().enumerate() {
-        check_text(p, HERE, kept.as_str(), &UNLIMITED);
-        topic(p, HERE, kept.as_str(), &topics[..index]);
+        check_text(p, at, kept.as_str(), &UNLIMITED);
+        topic(p, at, kept.as_str(), &topics[..index]);
     }
 }

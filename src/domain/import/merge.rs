@@ -3,25 +3,23 @@
 //! revision trees, so every version either side made is kept, the same
 //! winner shows on both, versions both sides changed become a conflict on
 //! the same record, and a deletion stays a deletion. No clock decides.
-//! Members, rounds and the profile only add and replace.
+//! Members, rounds, each member's answers and the profile are documents
+//! too: the file's are merged with the stored ones when written, so a
+//! member edited on both sides becomes a conflict kept on the member.
 
-use crate::domain::assessment::Round;
-use crate::domain::community::CommunityProfile;
+use super::community::{kept_docs_of, KeptKind};
 use crate::domain::exchange::ExportFile;
-use crate::domain::history::RecordDoc;
+use crate::domain::history::{KeptDoc, RecordDoc};
 use crate::domain::id::Id;
-use crate::domain::member::Member;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
 
 /// The data already in the browser.
 #[derive(Clone, Copy, Debug)]
 pub struct Local<'a> {
     /// Every record with its history, deleted ones included.
     pub docs: &'a FxHashMap<Id, RecordDoc>,
-    pub members: &'a [Member],
-    pub rounds: &'a [Round],
-    pub profile: Option<&'a CommunityProfile>,
+    /// Every community document with its history, by name.
+    pub community: &'a [(String, KeptDoc)],
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,28 +57,33 @@ pub struct MergePlan {
     /// One entry per record of the file, in the file's order, deleted
     /// records last.
     pub records: Vec<RecordMerge>,
-    pub members_new: Vec<Member>,
-    /// Members of the file that differ from the member of the same id here:
-    /// the file's version is written.
-    pub members_updated: Vec<Member>,
-    pub rounds_new: Vec<Round>,
-    /// Rounds here that gain the file's responses.
-    pub rounds_updated: Vec<Round>,
-    /// The profile to write, when none is set here.
-    pub profile: Option<CommunityProfile>,
-    /// The file holds a different profile, and the one set here is kept.
-    pub profile_kept_local: bool,
+    /// The file's members that are new here or differ from the member
+    /// shown here, with their history, under the keys they are kept by:
+    /// merged with the stored ones when written (both versions kept when
+    /// both sides changed one).
+    pub members: Vec<(String, KeptDoc)>,
+    /// The file's round heads and answers that are new or differ.
+    pub rounds: Vec<(String, KeptDoc)>,
+    pub answers: Vec<(String, KeptDoc)>,
+    /// How many rounds gain or change something.
+    pub rounds_changed: usize,
+    /// The profile, when the file brings something to it.
+    pub profile: Option<(String, KeptDoc)>,
+    /// Both sides changed the profile: both versions are kept, and every
+    /// copy shows the same one.
+    pub profile_differs: bool,
+    /// Members both sides changed: both versions are kept on the member.
+    pub member_conflicts: usize,
     /// Records by outcome.
     pub counts: Counts,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub new: usize,
     pub updated: usize,
     pub unchanged: usize,
     pub conflicts: usize,
-    #[serde(default)]
     pub deleted: usize,
 }
 
@@ -99,7 +102,7 @@ impl Counts {
 /// What a plan would change, in the few figures and titles a member
 /// confirms: small enough to pass from the thread that planned it to the
 /// page that shows it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     pub counts: Counts,
     /// Record rows to write.
@@ -108,8 +111,12 @@ pub struct Summary {
     pub members: usize,
     /// Self-assessment rounds to add or update.
     pub rounds: usize,
-    /// The profile comes from the file (none was set here).
+    /// The file changes the profile (sets it, or edits the one here).
     pub profile_from_file: bool,
+    /// Both sides changed the profile: both versions are kept.
+    pub profile_differs: bool,
+    /// Members both sides changed.
+    pub member_conflicts: usize,
     /// Titles of the records both sides changed.
     pub conflicts: Vec<String>,
 }
@@ -117,7 +124,10 @@ pub struct Summary {
 impl Summary {
     /// Rows the import would write; zero means there is nothing to import.
     pub fn writes(&self) -> usize {
-        self.rows + self.members + self.rounds + usize::from(self.profile_from_file)
+        self.rows
+            + self.members
+            + self.rounds
+            + usize::from(self.profile_from_file || self.profile_differs)
     }
 }
 
@@ -126,9 +136,11 @@ impl MergePlan {
         Summary {
             counts: self.counts,
             rows: self.records.iter().filter(|r| r.write.is_some()).count(),
-            members: self.members_new.len() + self.members_updated.len(),
-            rounds: self.rounds_new.len() + self.rounds_updated.len(),
-            profile_from_file: self.profile.is_some(),
+            members: self.members.len(),
+            rounds: self.rounds_changed,
+            profile_from_file: self.profile.is_some() && !self.profile_differs,
+            profile_differs: self.profile_differs,
+            member_conflicts: self.member_conflicts,
             conflicts: self
                 .records
                 .iter()
@@ -180,34 +192,53 @@ pub fn plan_merge(local: &Local<'_>, imported: &ExportFile) -> MergePlan {
         plan.records.push(merge);
     }
 
-    let members: FxHashMap<Id, &Member> = local.members.iter().map(|m| (m.id, m)).collect();
-    for theirs in &imported.members {
-        match members.get(&theirs.id) {
-            None => plan.members_new.push(theirs.clone()),
-            Some(ours) if *ours != theirs => plan.members_updated.push(theirs.clone()),
-            Some(_) => {}
-        }
-    }
+    plan_community(&mut plan, local.community, imported);
+    plan
+}
 
-    let rounds: FxHashMap<Id, &Round> = local.rounds.iter().map(|r| (r.id, r)).collect();
-    for theirs in &imported.rounds {
-        match rounds.get(&theirs.id) {
-            None => plan.rounds_new.push(theirs.clone()),
+/// The file's community documents merged with the ones here: each one
+/// that gains something, merged (the write merges again with what is
+/// stored then, so nothing written meanwhile is lost).
+fn plan_community(plan: &mut MergePlan, here: &[(String, KeptDoc)], imported: &ExportFile) {
+    let ours: FxHashMap<&str, &KeptDoc> = here.iter().map(|(n, d)| (n.as_str(), d)).collect();
+    let mut rounds = FxHashSet::default();
+    for (name, theirs) in kept_docs_of(imported) {
+        let (Some(kind), Some((_, key))) = (KeptKind::of(&name), name.split_once(':')) else {
+            continue;
+        };
+        let ours = ours.get(name.as_str()).copied();
+        let merged = match ours {
+            None => theirs,
             Some(ours) => {
-                let merged = merge_round(ours, theirs);
-                if merged != **ours {
-                    plan.rounds_updated.push(merged);
+                let mut merged = ours.clone();
+                if !merged.merge(&theirs) {
+                    continue;
                 }
+                merged
+            }
+        };
+        let conflict = merged.conflicts().len() > ours.map_or(0, |o| o.conflicts().len());
+        let entry = (key.to_owned(), merged);
+        match kind {
+            KeptKind::Member(_) => {
+                plan.member_conflicts += usize::from(conflict);
+                plan.members.push(entry);
+            }
+            KeptKind::Round(round) => {
+                rounds.insert(round);
+                plan.rounds.push(entry);
+            }
+            KeptKind::Answer { round, .. } => {
+                rounds.insert(round);
+                plan.answers.push(entry);
+            }
+            KeptKind::Profile => {
+                plan.profile_differs = conflict;
+                plan.profile = Some(entry);
             }
         }
     }
-
-    match (local.profile, &imported.profile) {
-        (None, Some(theirs)) => plan.profile = Some(theirs.clone()),
-        (Some(ours), Some(theirs)) => plan.profile_kept_local = ours != theirs,
-        (_, None) => {}
-    }
-    plan
+    plan.rounds_changed = rounds.len();
 }
 
 /// The title shown, read from the winning fields: assembling the record
@@ -256,22 +287,5 @@ fn merge_record(ours: Option<&RecordDoc>, theirs: RecordDoc) -> RecordMerge {
         title: title_of(&merged, Some(ours)),
         outcome,
         write: Some(merged),
-    }
-}
-
-/// Our round with the responses of members who answered only in theirs.
-fn merge_round(ours: &Round, theirs: &Round) -> Round {
-    let mut answered: FxHashSet<Id> = ours.responses.iter().map(|r| r.member).collect();
-    let mut responses = ours.responses.clone();
-    responses.extend(
-        theirs
-            .responses
-            .iter()
-            .filter(|r| answered.insert(r.member))
-            .cloned(),
-    );
-    Round {
-        responses,
-        ..ours.clone()
     }
 }

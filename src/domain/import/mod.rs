@@ -4,18 +4,21 @@
 //! ("Importing") states every rule.
 
 mod check;
+mod community;
 mod markup;
 mod merge;
+mod report;
 mod shape;
 mod validate;
 
+pub use community::{histories_for, kept_docs_of, KeptKind};
 pub use markup::find_markup;
 pub use merge::{docs_of, plan_merge, Counts, Local, MergePlan, Outcome, RecordMerge, Summary};
+pub use report::Report;
 
 use super::exchange::ExportFile;
 use super::time::Timestamp;
 use super::words::figure;
-use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use std::fmt;
 
@@ -26,6 +29,8 @@ pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 pub const MAX_RECORDS: usize = 200_000;
 pub const MAX_MEMBERS: usize = 10_000;
 pub const MAX_ROUNDS: usize = 1_000;
+/// Histories of members, rounds, answers and the profile.
+pub const MAX_KEPT: usize = 1_000_000;
 /// Per record.
 pub const MAX_CONTRIBUTIONS: usize = 10_000;
 /// A member reads the first few problems and fixes the file; a thousand
@@ -38,7 +43,7 @@ pub const EARLIEST: Timestamp = Timestamp(946_684_800_000);
 pub const LATEST: Timestamp = Timestamp(4_102_444_800_000);
 
 /// One reason a file cannot be imported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// Where: a path such as `records[3].title`, `line 4, column 17` for a
     /// file that is not JSON, or `file` for the file as a whole.
@@ -48,7 +53,7 @@ pub struct Problem {
 }
 
 /// Why a file was refused: the first problems found, and how many there are.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
     /// The first `MAX_PROBLEMS_SHOWN` problems, in file order.
     pub problems: Vec<Problem>,

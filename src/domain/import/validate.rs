@@ -2,7 +2,9 @@
 //! own location, so one bad value is one problem at its place, and reading
 //! goes on through the whole file.
 
+use super::community::{check_kept, shown_values};
 use super::markup::find_markup;
+use super::{KeptKind, MAX_KEPT};
 use super::{Problems, EARLIEST, LATEST, MAX_CONTRIBUTIONS, MAX_MEMBERS, MAX_RECORDS, MAX_ROUNDS};
 use crate::domain::assessment::{Rating, Response, Round};
 use crate::domain::community::{
@@ -12,7 +14,7 @@ use crate::domain::community::{
 use crate::domain::contribution::{Contribution, ContributionBody};
 use crate::domain::exchange::{iso_date, ExportFile, FORMAT_NAME, FORMAT_VERSION};
 use crate::domain::fields::{fields_of, Input};
-use crate::domain::history::{History, RecordDoc};
+use crate::domain::history::{History, KeptDoc, RecordDoc};
 use crate::domain::id::Id;
 use crate::domain::instrument::item;
 use crate::domain::kind::ActivityKind;
@@ -143,6 +145,16 @@ pub(super) fn read_file(value: &Value, problems: &mut Problems) -> Option<Export
     if let Some(history) = &history {
         known.records.extend(history.iter().map(|(id, _)| *id));
     }
+    let community_history = read_community_history(p, file);
+    if let Some(kept) = &community_history {
+        known.members.extend(
+            kept.iter()
+                .filter_map(|(name, _)| match KeptKind::of(name) {
+                    Some(KeptKind::Member(id)) => Some(id),
+                    _ => None,
+                }),
+        );
+    }
     ids_of(p, "rounds", rounds, "round");
     unique_contribution_ids(p, records);
     let members = all(members, |at, v| read_member(p, at, v), "members");
@@ -163,7 +175,7 @@ pub(super) fn read_file(value: &Value, problems: &mut Problems) -> Option<Export
         .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .unwrap_or(FORMAT_VERSION);
-    Some(ExportFile {
+    let mut file = ExportFile {
         format: FORMAT_NAME.to_owned(),
         version,
         exported_at: exported_at?,
@@ -173,7 +185,67 @@ pub(super) fn read_file(value: &Value, problems: &mut Problems) -> Option<Export
         records: records?,
         rounds: rounds?,
         history: history?,
-    })
+        community_history: Vec::new(),
+    };
+    let community_history = community_history?;
+    let shown = shown_values(&file);
+    let mut seen = FxHashSet::default();
+    for (index, entry) in community_history.iter().enumerate() {
+        check_kept(
+            p,
+            &format!("community_history[{index}]"),
+            entry,
+            &shown,
+            &mut seen,
+        );
+    }
+    file.community_history = community_history;
+    Some(file)
+}
+
+/// The history of each community document (format 3; older files have
+/// none): read with serde, entry by entry, so that a problem names its
+/// entry.
+fn read_community_history(p: &mut Problems, file: &Object) -> Option<Vec<(String, KeptDoc)>> {
+    let version = file.get("version").and_then(Value::as_u64);
+    let Some(value) = file
+        .get("community_history")
+        .filter(|_| version.is_some_and(|v| v >= 3))
+    else {
+        return Some(Vec::new());
+    };
+    let items = list(p, "community_history", value)?;
+    if items.len() > MAX_KEPT {
+        p.push(
+            "community_history",
+            format!(
+                "The file holds {} histories of members, rounds and answers; Repertoire imports at most {} at a time.",
+                figure(items.len()),
+                figure(MAX_KEPT)
+            ),
+        );
+        return None;
+    }
+    // Each document is read by the store's reader of kept documents.
+    all(
+        items,
+        |at, v| {
+            let pair = list(p, at, v)?;
+            let name = match pair.first() {
+                Some(Value::String(name)) if pair.len() == 2 => name.clone(),
+                _ => {
+                    p.push(
+                        at,
+                        "Each history is a pair: the document's name and the document.",
+                    );
+                    return None;
+                }
+            };
+            let doc = typed(p, at, &pair[1], "This history")?;
+            Some((name, doc))
+        },
+        "community_history",
+    )
 }
 
 /// Each record's history (format 2; a version 1 file has none): read with
@@ -203,7 +275,7 @@ fn read_history(p: &mut Problems, file: &Object) -> Option<Vec<(Id, History)>> {
 }
 
 /// Most revisions a record's history may name.
-const MAX_REVISIONS: usize = 10_000;
+pub(super) const MAX_REVISIONS: usize = 10_000;
 
 /// The rules of one record's history, the same for both readings: one
 /// history per record; a winner that is live exactly when the record is

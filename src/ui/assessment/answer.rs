@@ -57,6 +57,10 @@ fn MyAnswers(
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let round_id = round.id;
+    // The answers this form opened on (see the member editor).
+    let base = StoredValue::new(
+        state.kept_rev::<crate::domain::assessment::Answer>(&format!("{round_id}/{me}")),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -74,27 +78,32 @@ fn MyAnswers(
                 return;
             }
         };
-        // The stored round may have changed since this form opened (another
-        // member answered in another tab of this browser): build on it.
-        let Some(current) = state
+        if state
             .rounds
-            .with_untracked(|rounds| rounds.iter().find(|r| r.id == round_id).cloned())
-        else {
+            .with_untracked(|rounds| !rounds.iter().any(|r| r.id == round_id))
+        {
             problem.set(Some("This round no longer exists.".to_owned()));
             return;
-        };
+        }
         problem.set(None);
         busy.set(true);
-        let updated = current.with_response(response);
         spawn_local(async move {
-            match state.save_round(updated).await {
+            match state
+                .save_answer(round_id, response, base.get_value())
+                .await
+            {
                 Ok(()) => {
                     open.set(false);
                     state.tell("Your answers are saved. Only you see them; the group sees the combined results.");
                 }
-                Err(error) => state.warn(format!(
-                    "Your answers were not saved. {error} They are still in the form."
-                )),
+                Err(error) => {
+                    if let crate::store::StoreError::Outdated { rev } = &error {
+                        base.try_set_value(rev.clone());
+                    }
+                    state.warn(format!(
+                        "Your answers were not saved. {error} They are still in the form."
+                    ));
+                }
             }
             busy.set(false);
         });

@@ -97,7 +97,7 @@ fn RoundPicker(picked: RwSignal<Option<Id>>, round: Memo<Option<Round>>) -> impl
         };
         let id = new_round.id;
         spawn_local(async move {
-            match state.save_round(new_round).await {
+            match state.open_round(new_round).await {
                 Ok(()) => {
                     picked.set(Some(id));
                     state.tell(format!(

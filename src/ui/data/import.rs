@@ -68,8 +68,16 @@ fn summary_text(summary: &Summary) -> String {
             )
         ));
     }
-    if summary.profile_from_file {
-        text.push_str(" The community profile comes from the file (none was set here).");
+    if summary.member_conflicts > 0 {
+        text.push_str(&format!(
+            " {} changed on both sides: both versions are kept on the member.",
+            plural(summary.member_conflicts, "member was", "members were")
+        ));
+    }
+    if summary.profile_differs {
+        text.push_str(" The community profile was changed on both sides: both versions are kept, and every copy shows the same one.");
+    } else if summary.profile_from_file {
+        text.push_str(" The community profile is updated from the file.");
     }
     text
 }

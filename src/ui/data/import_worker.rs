@@ -5,16 +5,17 @@
 //! `import-worker.js` starts it; `import_job.rs` is the page's side.
 
 use crate::domain::history::RecordDoc;
+pub use crate::domain::import::Report;
 use crate::domain::import::{plan_merge, read_export, Local, Problem, Refusal, Summary};
 use crate::domain::sample;
 use crate::domain::Id;
-use crate::store::community::Community;
 use crate::store::idb::IdbRepository;
 use crate::store::import::{Rows, Writes};
+use crate::store::kept::Community;
+use crate::store::repository::Repository;
 use crate::store::StoreError;
 use crate::ui::browser;
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -22,29 +23,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-
-/// What the worker tells the page, as JSON text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Report {
-    /// Started and waiting for a file.
-    Listening,
-    Refused(Refusal),
-    Ready(Summary),
-    Progress {
-        done: usize,
-        total: usize,
-    },
-    Done,
-    Cancelled,
-    /// The stored data could not be read or written; nothing was changed.
-    Failed(String),
-}
-
-impl Report {
-    pub fn from_text(text: &str) -> Option<Report> {
-        serde_json::from_str(text).ok()
-    }
-}
 
 /// A refusal of the whole file with one message (unreadable, too large).
 pub fn whole_file(message: String) -> Refusal {
@@ -78,9 +56,7 @@ pub async fn plan<R: Borrow<IdbRepository>>(
     let (imported, (repo, docs, community)) = futures::future::try_join(reading, loading).await?;
     let local = Local {
         docs: &docs,
-        members: &community.members,
-        rounds: &community.rounds,
-        profile: community.profile.as_ref(),
+        community: &community.docs,
     };
     let plan = plan_merge(&local, &imported);
     let summary = plan.summary();
@@ -94,7 +70,7 @@ async fn stored<R: Borrow<IdbRepository>>(
 ) -> Result<(R, FxHashMap<Id, RecordDoc>, Community), StoreError> {
     let repo = repo.await?;
     let docs = repo.borrow().load_docs().await?;
-    let community = repo.borrow().load_community().await?;
+    let community = repo.borrow().community().await?;
     Ok((repo, docs, community))
 }
 
@@ -106,10 +82,10 @@ struct Worker {
 
 impl Worker {
     fn report(&self, report: &Report) {
-        if let Ok(text) = serde_json::to_string(report) {
-            // Only fails once the page has closed the worker.
-            let _ = self.scope.post_message(&JsValue::from_str(&text));
-        }
+        // Only fails once the page has closed the worker.
+        let _ = self
+            .scope
+            .post_message(&JsValue::from_str(&report.to_text()));
     }
 
     async fn check(self: Rc<Self>, namespace: String, file: web_sys::File) {
@@ -206,9 +182,7 @@ fn rehearse() {
         let none = FxHashMap::default();
         let nothing = Local {
             docs: &none,
-            members: &[],
-            rounds: &[],
-            profile: None,
+            community: &[],
         };
         let plan = plan_merge(&nothing, &imported);
         let _ = Rows::of(&Writes::from_plan(plan, &none));

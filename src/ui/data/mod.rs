@@ -7,8 +7,10 @@ use super::pause::Pause;
 use super::route::View;
 use super::state::{use_app, AppState};
 use crate::domain::exchange::{backup_due, iso_date, published_markdown, ExportFile};
+use crate::domain::import::histories_for;
 use crate::domain::words::plural;
 use crate::domain::Timestamp;
+use crate::store::repository::Repository;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -62,20 +64,21 @@ fn Export() -> impl IntoView {
         let now = browser::now();
         let namespace = state.namespace.get_value();
         leptos::task::spawn_local(async move {
-            // The records and their histories as stored: one reading.
+            // Every document with its history, as stored.
             let stored = match state.repo() {
-                Ok(repo) => repo.export().await,
+                Ok(repo) => futures::future::try_join(repo.export(), repo.community()).await,
                 Err(error) => Err(error),
             };
-            let (records, history) = match stored {
+            let ((records, history), community) = match stored {
                 Ok(stored) => stored,
                 Err(error) => return state.warn(format!("Nothing was exported. {error}")),
             };
             let mut file = ExportFile::new(&namespace, now, records);
             file.history = history;
-            file.profile = state.profile.get_untracked();
-            file.members = state.members.get_untracked();
-            file.rounds = state.rounds.get_untracked();
+            file.profile = community.profile;
+            file.members = community.members;
+            file.rounds = community.rounds;
+            file.community_history = histories_for(&file, &community.docs);
             let count = file.records.len();
             let name = format!(
                 "repertoire-{}-{}.json",

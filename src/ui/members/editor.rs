@@ -1,13 +1,45 @@
 //! Adding or editing one member of the directory.
 
 use crate::domain::member::{Member, MemberForm, ParticipationLevel};
+use crate::domain::topic::join_topics;
 use crate::domain::ValidationErrors;
+use crate::store::StoreError;
 use crate::ui::activity::{show_errors, ErrorSummary, IdScope};
 use crate::ui::browser;
 use crate::ui::plain_field::PlainField;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// What is stored now of a member whose save was refused as outdated,
+/// so the member sees what changed before saving theirs on top.
+fn stored_now(
+    state: &crate::ui::state::AppState,
+    id: crate::domain::Id,
+    error: &StoreError,
+) -> String {
+    if !matches!(error, StoreError::Outdated { .. }) {
+        return String::new();
+    }
+    state.members.with_untracked(|members| {
+        members.iter().find(|m| m.id == id).map_or_else(
+            || " It was deleted meanwhile.".to_owned(),
+            |m| {
+                let topics = |t: &[crate::domain::Topic]| match join_topics(t) {
+                    text if text.is_empty() => "none".to_owned(),
+                    text => text,
+                };
+                format!(
+                    " Stored now: {}, {}; knows {}; learning {}.",
+                    m.name,
+                    m.level.label(),
+                    topics(&m.knows),
+                    topics(&m.learning)
+                )
+            },
+        )
+    })
+}
 
 #[component]
 pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl IntoView {
@@ -26,6 +58,13 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
             ..MemberForm::default()
         });
     let form = RwSignal::new(start);
+    // The version this editor opened on: a save goes over it, or is
+    // refused when another tab or an import changed the member meanwhile.
+    let base = StoredValue::new(
+        existing
+            .as_ref()
+            .and_then(|m| state.kept_rev::<Member>(&m.id.to_string())),
+    );
     let errors = RwSignal::new(ValidationErrors::default());
     let is_me = RwSignal::new(existing.is_none() && state.me().is_none());
     let busy = RwSignal::new(false);
@@ -53,7 +92,7 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
                 let claim = is_me.get_untracked();
                 spawn_local(async move {
                     let (id, name) = (member.id, member.name.clone());
-                    match state.save_member(member).await {
+                    match state.save_member(member, base.get_value()).await {
                         Ok(()) => {
                             if claim {
                                 state.update_settings(|s| {
@@ -67,10 +106,15 @@ pub fn MemberEditor(existing: Option<Member>, on_done: Callback<()>) -> impl Int
                             on_done.try_run(());
                         }
                         Err(error) => {
+                            // Saving again puts this member's text on top.
+                            if let StoreError::Outdated { rev } = &error {
+                                base.try_set_value(rev.clone());
+                            }
                             // The editor is gone if the member left the view.
                             let still_open = busy.try_set(false).is_none();
+                            let stored = stored_now(&state, id, &error);
                             state.warn(if still_open {
-                                format!("Not saved. {error} What you typed is still in the form.")
+                                format!("Not saved. {error}{stored} What you typed is still in the form.")
                             } else {
                                 format!(
                                     "Not saved. {error} Open the member's editor again to retry."

@@ -12,6 +12,7 @@ use crate::domain::participation::Participation;
 use crate::domain::search::Query;
 use crate::domain::topic::join_topics;
 use crate::domain::words::plural;
+use crate::domain::Id;
 use crate::ui::dom::{el, Node, Static};
 use editor::MemberEditor;
 use leptos::prelude::*;
@@ -22,7 +23,6 @@ use who::WhoAmI;
 pub fn MembersView() -> impl IntoView {
     let state = use_app();
     let adding = RwSignal::new(false);
-    let measured = state.derived.participation;
     view! {
         <section aria-labelledby="view-title">
             <h1 id="view-title" tabindex="-1">{move || format!("Members of {}", state.name())}</h1>
@@ -43,17 +43,14 @@ pub fn MembersView() -> impl IntoView {
                         </p>
                     }
                 >
-                    // Keyed by what a card shows: a save redraws the cards
-                    // that changed and leaves the others, and an editor
-                    // open in them, as they are.
+                    // Keyed by member: a card redraws what it shows when the
+                    // member changes (here, in another tab, by an import),
+                    // and an editor open in it stays, with what is typed.
                     <ul class="people">
                         <For
-                            each=move || {
-                                let measured = measured.get();
-                                state.members.get().into_iter().zip(measured).collect::<Vec<_>>()
-                            }
-                            key=|card| card.clone()
-                            children=|(member, measured)| view! { <MemberCard member measured/> }
+                            each=move || state.members.with(|members| members.iter().map(|m| m.id).collect::<Vec<_>>())
+                            key=|id| *id
+                            children=|id| view! { <MemberCard id/> }
                         />
                     </ul>
                 </Show>
@@ -124,46 +121,57 @@ fn member_details(member: &Member, measured: &Participation, observed: Participa
 }
 
 #[component]
-fn MemberCard(member: Member, measured: Participation) -> impl IntoView {
+fn MemberCard(id: Id) -> impl IntoView {
     let state = use_app();
     let editing = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let now = super::browser::now();
-    let observed = measured.observed_level(now);
-    let is_me = {
-        let id = member.id;
-        move || state.settings.with(|s| s.me == Some(id))
-    };
-    let heading_id = format!("member-{}", member.id);
-    let labelled_by = heading_id.clone();
-    let details = member_details(&member, &measured, observed);
-    let their_records = View::Repertoire(Query {
-        member: Some(member.name.clone()),
-        ..Query::default()
+    let card = Memo::new(move |_| {
+        let at = state
+            .members
+            .with(|members| members.iter().position(|m| m.id == id))?;
+        let member = state.members.with(|members| members.get(at).cloned())?;
+        let measured = state
+            .derived
+            .participation
+            .with(|all| all.get(at).cloned())?;
+        Some((member, measured))
     });
-    let remove = {
-        let (id, name) = (member.id, member.name.clone());
-        move |_| {
-            let name = name.clone();
-            leptos::task::spawn_local(async move {
-                match state.delete_member(id).await {
-                    Ok(()) => state.tell(format!(
-                        "Removed {name} from the directory. Their records stay in the repertoire."
-                    )),
-                    Err(error) => state.warn(format!("{name} was not removed. {error}")),
-                }
+    let name = move || card.with_untracked(|c| c.as_ref().map(|(m, _)| m.name.clone()));
+    let is_me = move || state.settings.with(|s| s.me == Some(id));
+    let heading_id = format!("member-{id}");
+    let labelled_by = heading_id.clone();
+    let shown = move || {
+        card.get().map(|(member, measured)| {
+            let observed = measured.observed_level(super::browser::now());
+            let details = member_details(&member, &measured, observed);
+            let their_records = View::Repertoire(Query {
+                member: Some(member.name.clone()),
+                ..Query::default()
             });
-        }
+            view! {
+                <h3 id=heading_id.clone()>
+                    {member.name.clone()}
+                    <Show when=is_me><span class="badge">"you"</span></Show>
+                </h3>
+                <Static render=Rc::new(move || details.clone())/>
+                {(!measured.is_empty()).then(|| view! { <p><ViewLink to=their_records>"See their records"</ViewLink></p> })}
+            }
+        })
     };
-    let edit_member = member.clone();
+    let remove = move |_| {
+        let name = name().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            match state.delete_member(id).await {
+                Ok(()) => state.tell(format!(
+                    "Removed {name} from the directory. Their records stay in the repertoire."
+                )),
+                Err(error) => state.warn(format!("{name} was not removed. {error}")),
+            }
+        });
+    };
     view! {
         <li class="person" aria-labelledby=labelled_by>
-            <h3 id=heading_id>
-                {member.name.clone()}
-                <Show when=is_me><span class="badge">"you"</span></Show>
-            </h3>
-            <Static render=Rc::new(move || details.clone())/>
-            {(!measured.is_empty()).then(|| view! { <p><ViewLink to=their_records>"See their records"</ViewLink></p> })}
+            {shown}
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
@@ -173,13 +181,14 @@ fn MemberCard(member: Member, measured: Participation) -> impl IntoView {
                     </p>
                 }
             >
-                <MemberEditor existing=Some(edit_member.clone()) on_done=Callback::new(move |_| editing.set(false))/>
+                // The member as shown when the editor opens.
+                <MemberEditor existing=card.get_untracked().map(|(m, _)| m) on_done=Callback::new(move |_| editing.set(false))/>
             </Show>
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-label="Confirm removal">
-                    <p>{format!("Remove {} from the directory? Their records and contributions stay.", member.name)}</p>
+                    <p>{move || format!("Remove {} from the directory? Their records and contributions stay.", name().unwrap_or_default())}</p>
                     <p class="actions">
-                        <button type="button" class="danger small" on:click=remove.clone()>"Remove"</button>
+                        <button type="button" class="danger small" on:click=remove>"Remove"</button>
                         <button type="button" class="secondary small" on:click=move |_| confirming.set(false)>"Keep"</button>
                     </p>
                 </div>

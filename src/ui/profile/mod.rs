@@ -7,6 +7,8 @@ use super::route::View;
 use super::state::use_app;
 use crate::domain::community::{CommunityProfile, CommunityWord, ProfileForm};
 use crate::domain::ValidationErrors;
+use crate::store::kept::PROFILE_KEY;
+use crate::store::StoreError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -23,6 +25,8 @@ pub fn ProfileView() -> impl IntoView {
         });
     let first_time = state.profile.with_untracked(Option::is_none);
     let form = RwSignal::new(start);
+    // The version this form opened on (see the member editor).
+    let base = StoredValue::new(state.kept_rev::<CommunityProfile>(PROFILE_KEY));
     let errors = RwSignal::new(ValidationErrors::default());
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -37,15 +41,24 @@ pub fn ProfileView() -> impl IntoView {
                 busy.set(true);
                 spawn_local(async move {
                     let name = profile.name.clone();
-                    match state.save_profile(profile).await {
+                    match state.save_profile(profile, base.get_value()).await {
                         Ok(()) => {
                             state.go(View::Home);
                             state.tell(format!("Saved the profile of {name}."));
                         }
                         Err(error) => {
                             busy.set(false);
+                            if let StoreError::Outdated { rev } = &error {
+                                base.set_value(rev.clone());
+                            }
+                            let stored = match (&error, state.profile.get_untracked()) {
+                                (StoreError::Outdated { .. }, Some(now)) => {
+                                    format!(" Stored now: “{}”, about “{}”.", now.name, now.domain)
+                                }
+                                _ => String::new(),
+                            };
                             state.warn(format!(
-                                "Not saved. {error} Your text is still in the form."
+                                "Not saved. {error}{stored} Your text is still in the form."
                             ));
                         }
                     }
