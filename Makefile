@@ -5,14 +5,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: run test setup setup-test lint test-native test-wasm test-e2e test-bench build size size-check bench
+.PHONY: run test setup setup-test lint test-native test-wasm test-e2e test-bench test-screenshots build size size-check bench
 
 ## Serve the app on http://127.0.0.1:$(PORT), rebuilding on change.
 run: setup
 	trunk serve --address 127.0.0.1 --port $(PORT)
 
 ## Every test: lint, native, in-browser (wasm-bindgen-test), end to end.
-test: setup-test lint test-native test-wasm build size-check test-e2e test-bench
+test: setup-test lint test-native test-wasm build size-check test-e2e test-bench test-screenshots
 
 setup:
 	scripts/setup.sh build
@@ -50,6 +50,11 @@ test-e2e:
 # The benchmark on a few hundred records, once: it must keep running.
 test-bench:
 	node bench/run.mjs --tiny
+
+# The screenshot script of the README, desktop light only: it must keep
+# working as the views change.
+test-screenshots:
+	node scripts/screenshots.mjs --quick "$(CURDIR)/target/screenshots"
 
 ## The benchmark against the peers (docs/performance.md); a few minutes.
 bench: setup-test build

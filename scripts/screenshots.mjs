@@ -1,13 +1,37 @@
 // Takes screenshots of every view at desktop and phone widths, light and
 // dark, into a folder (default /tmp/repertoire-shots), for looking at
-// changes. Needs `dist/` served: `python3 -m http.server 4174 -d dist`.
+// changes: `node scripts/screenshots.mjs [--quick] [folder]`. It serves
+// `dist/` itself on a free loopback port (or uses BASE_URL). `--quick`
+// takes the desktop light ones only: `make test` runs that, so the script
+// keeps working as the views change.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const base = process.env.BASE_URL ?? 'http://127.0.0.1:4174/';
-const out = process.argv[2] ?? '/tmp/repertoire-shots';
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const out = args.find((a) => !a.startsWith('--')) ?? '/tmp/repertoire-shots';
 mkdirSync(out, { recursive: true });
+
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = process.env.BASE_URL
+  ? null
+  : createServer((request, response) => {
+      const name = new URL(request.url, 'http://x').pathname.replace(/^\/$/, '/index.html');
+      const file = path.join(dist, path.normalize(name));
+      try {
+        const body = readFileSync(file);
+        response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+        response.end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+if (server) await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const base = process.env.BASE_URL ?? `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -15,8 +39,8 @@ const browser = await chromium.launch({
 });
 
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 800 } };
-for (const [device, viewport] of Object.entries(sizes)) {
-  for (const scheme of ['light', 'dark']) {
+for (const [device, viewport] of Object.entries(sizes).slice(0, quick ? 1 : 2)) {
+  for (const scheme of quick ? ['light'] : ['light', 'dark']) {
     const context = await browser.newContext({ viewport, colorScheme: scheme });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error', e.message));
@@ -45,7 +69,7 @@ for (const [device, viewport] of Object.entries(sizes)) {
     await shot('record');
     await page.goto(`${base}#/new/information-request`);
     await page.getByLabel('Title').fill('Where is the fire drill checklist?');
-    await page.getByLabel(/^Your question/).fill('Where is the **checklist** we used?\n- last year\n- <script>alert(1)</script>');
+    await page.getByLabel(/^Your question/).fill('Where is the **checklist** we used?\n- last year\n- `<script>alert(1)</script>` stays text');
     await page.getByLabel(/^How soon/).selectOption('high');
     await page.getByLabel('Topics').fill('safety, handover');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -107,4 +131,5 @@ for (const [device, viewport] of Object.entries(sizes)) {
   }
 }
 await browser.close();
+server?.close();
 console.log(`screenshots in ${out}`);
