@@ -3,6 +3,10 @@ import { test, expect, openApp, navigate, createProblem, checkAccessibility, pro
 
 test('every view has no axe violations', async ({ page }) => {
   await openApp(page);
+  // The standalone page is the page: its skip link moves focus to the view.
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
   await checkAccessibility(page, 'Home (empty)');
   await navigate(page, 'Repertoire');
   await checkAccessibility(page, 'Repertoire (empty)');

@@ -57,6 +57,8 @@ test('two widgets work side by side under a strict CSP, with separate data', asy
   await expect(southApp).toHaveClass(/compact/);
   expect(await southApp.evaluate((el) => getComputedStyle(el).fontSize)).toBe('14px');
   expect(await north(page).evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
+  // A skip link would lead into the host page: widgets have none.
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(0);
 
   // A record in the north widget.
   const n = north(page);

@@ -107,7 +107,7 @@ pub struct Summary {
     pub counts: Counts,
     /// Record rows to write.
     pub rows: usize,
-    /// Members to add or update.
+    /// Members to add, change or delete.
     pub members: usize,
     /// Self-assessment rounds to add or update.
     pub rounds: usize,
