@@ -197,8 +197,7 @@ pub async fn request_persistence() -> Option<bool> {
     promise(storage_manager()?.persist()).await?.as_bool()
 }
 
-/// The text of the file chosen in a file input, with its name and size in
-/// bytes; `None` when no file is chosen.
+/// The file chosen in a file input; `None` when none is chosen.
 pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.files()?.get(0)
 }

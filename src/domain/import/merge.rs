@@ -4,8 +4,8 @@
 //! winner shows on both, versions both sides changed become a conflict on
 //! the same record, and a deletion stays a deletion. No clock decides.
 //! Members, rounds, each member's answers and the profile are documents
-//! too: the file's are merged with the stored ones when written, so a
-//! member edited on both sides becomes a conflict kept on the member.
+//! too, merged the same way (and merged again with what is stored when
+//! written), so a member edited on both sides keeps both versions.
 
 use super::community::{kept_docs_of, KeptKind};
 use crate::domain::exchange::ExportFile;
