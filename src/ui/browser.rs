@@ -197,7 +197,8 @@ pub async fn request_persistence() -> Option<bool> {
     promise(storage_manager()?.persist()).await?.as_bool()
 }
 
-/// The file chosen in a file input; `None` when none is chosen.
+/// The file chosen in a file input (the first, should several be);
+/// `None` when none is chosen.
 pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.files()?.get(0)
 }
